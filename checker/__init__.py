@@ -1,0 +1,81 @@
+"""The Connecticut TRUST Act (Conn. Gen. Stat. § 54-192h) as code.
+
+``decide`` answers: on this date, may this Connecticut official hold this person on an ICE
+detainer, and why? Every reason carries the citation it comes from. Standard library only, so the
+same code runs in CPython and, through Pyodide, in the browser.
+
+>>> from checker import decide_json
+>>> decide_json({"as_of": "2020-01-15", "custodian": "municipal_police", "warrant": "judicial"})["outcome"]
+'may_hold'
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker.engine import VERSION, compare, decide, evaluate, what_if
+from checker.lawdata import CITATIONS, REGIMES, SOURCES, regime_for
+from checker.messages import LANGUAGES
+from checker.model import Outcome, Scenario
+from checker.questions import questions
+from checker.validation import FIELDS, ValidationError, parse
+
+__all__ = [
+    "CITATIONS",
+    "FIELDS",
+    "REGIMES",
+    "SOURCES",
+    "VERSION",
+    "Outcome",
+    "Scenario",
+    "ValidationError",
+    "compare",
+    "compare_json",
+    "decide",
+    "decide_json",
+    "evaluate",
+    "handle",
+    "parse",
+    "questions",
+    "regime_for",
+    "what_if",
+]
+
+__version__ = VERSION
+
+
+def decide_json(data: Any, lang: str = "en") -> dict[str, Any]:
+    """Validate a scenario (decoded JSON) and return its decision; raises :class:`ValidationError`."""
+    return decide(parse(data), lang=lang)
+
+
+def compare_json(data: Any, lang: str = "en") -> list[dict[str, Any]]:
+    """Validate a scenario (decoded JSON) and return its decision under every regime."""
+    return compare(parse(data), lang=lang)
+
+
+def handle(request: str) -> str:
+    """One JSON request in, one JSON reply out: the browser worker's whole interface.
+
+    The request is ``{"scenario": {...}, "compare": bool, "lang": "en"}``; the reply is
+    ``{"ok": true, "decision": ...}`` (or ``"comparison"``), or ``{"ok": false, "field": ...,
+    "error": ...}`` for invalid input. Strings cross the boundary, never live objects.
+    """
+    try:
+        message = json.loads(request)
+    except json.JSONDecodeError as exc:
+        return json.dumps({"ok": False, "field": "request", "error": f"not valid JSON ({exc.msg})"})
+    except RecursionError:
+        return json.dumps({"ok": False, "field": "request", "error": "nested too deeply"})
+    if not isinstance(message, dict):
+        return json.dumps({"ok": False, "field": "request", "error": "not a JSON object"})
+    lang = message.get("lang", "en")
+    if lang not in LANGUAGES:
+        return json.dumps({"ok": False, "field": "lang", "error": f"no messages for language {str(lang)[:20]!r}"})
+    try:
+        if message.get("compare"):
+            return json.dumps({"ok": True, "comparison": compare_json(message.get("scenario"), lang)})
+        return json.dumps({"ok": True, "decision": decide_json(message.get("scenario"), lang)})
+    except ValidationError as exc:
+        return json.dumps({"ok": False, "field": exc.field, "error": str(exc)})

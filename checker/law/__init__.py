@@ -1,0 +1,1 @@
+"""The statutes, one module per section; each function implements one subsection of one version."""

@@ -1,0 +1,139 @@
+"""The law as data: regimes, citations and sources, loaded once from ``checker/data``.
+
+Everything here is read from the JSON files; nothing about the law is written in this module.
+Inconsistent data (overlapping or unsorted regimes, a citation whose source is missing) raises at
+import time, so a bad edit fails every test at once instead of one answer quietly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "CITATIONS",
+    "REGIMES",
+    "SOURCES",
+    "STATUSES",
+    "DataError",
+    "Regime",
+    "regime_by_id",
+    "regime_for",
+]
+
+STATUSES = ("verbatim", "official_paraphrase", "unverified")
+
+
+class DataError(Exception):
+    """The law data files contradict themselves."""
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("checker").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class Regime:
+    """One version of § 54-192h and the dates it was in force (``effective_to`` inclusive)."""
+
+    id: str
+    name: str
+    effective_from: dt.date | None
+    effective_to: dt.date | None
+    acts: tuple[dict[str, Any], ...]
+    summary: str
+    provisions: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The regime as the decision JSON shows it."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "effective_from": _iso(self.effective_from),
+            "effective_to": _iso(self.effective_to),
+            "acts": [dict(a) for a in self.acts],
+        }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+SOURCES: dict[str, dict[str, Any]] = _load("sources.json")["sources"]
+CITATIONS: dict[str, dict[str, Any]] = _load("citations.json")["citations"]
+
+
+def _build_regimes() -> tuple[Regime, ...]:
+    raw = _load("regimes.json")["regimes"]
+    starts = [None if r["effective_from"] is None else dt.date.fromisoformat(r["effective_from"]) for r in raw]
+    if not starts or starts[0] is not None:
+        raise DataError("the first regime must have no start date")
+    dated = [s for s in starts[1:] if s is not None]
+    if len(dated) != len(starts) - 1 or dated != sorted(set(dated)):
+        raise DataError("regime start dates must be given, distinct and in order")
+    regimes = []
+    for i, r in enumerate(raw):
+        end = None if i + 1 == len(raw) else starts[i + 1]
+        regimes.append(
+            Regime(
+                id=r["id"],
+                name=r["name"],
+                effective_from=starts[i],
+                effective_to=None if end is None else end - dt.timedelta(days=1),
+                acts=tuple(r["acts"]),
+                summary=r["summary"],
+                provisions=tuple(r["provisions"]),
+            )
+        )
+    return tuple(regimes)
+
+
+def _check() -> None:
+    ids = [r.id for r in REGIMES]
+    if len(set(ids)) != len(ids):
+        raise DataError("regime ids must be unique")
+    for cid, c in CITATIONS.items():
+        if c["status"] not in STATUSES:
+            raise DataError(f"citation {cid}: unknown status {c['status']!r}")
+        if c["source"] not in SOURCES:
+            raise DataError(f"citation {cid}: unknown source {c['source']!r}")
+        if c["regime"] is not None and c["regime"] not in ids:
+            raise DataError(f"citation {cid}: unknown regime {c['regime']!r}")
+        if c["status"] != "unverified" and not c["quote"]:
+            raise DataError(f"citation {cid}: a verified provision needs its words")
+    for r in REGIMES:
+        for pid in r.provisions:
+            if pid not in CITATIONS:
+                raise DataError(f"regime {r.id}: unknown provision {pid!r}")
+            if CITATIONS[pid]["regime"] != r.id:
+                raise DataError(f"regime {r.id}: provision {pid!r} belongs to another regime")
+        for act in r.acts:
+            if act["source"] not in SOURCES:
+                raise DataError(f"regime {r.id}: unknown source {act['source']!r}")
+
+
+REGIMES: tuple[Regime, ...] = _build_regimes()
+_check()
+
+
+def regime_for(day: dt.date) -> Regime:
+    """The regime in force on ``day``: the last one starting on or before it."""
+    chosen = REGIMES[0]
+    for regime in REGIMES[1:]:
+        assert regime.effective_from is not None
+        if regime.effective_from <= day:
+            chosen = regime
+    return chosen
+
+
+def regime_by_id(regime_id: str) -> Regime:
+    """The regime with this id."""
+    for regime in REGIMES:
+        if regime.id == regime_id:
+            return regime
+    raise KeyError(regime_id)

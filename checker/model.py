@@ -1,0 +1,123 @@
+"""Facts, findings and outcomes: the vocabulary the rules and the engine share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "BOOLEAN_FACTS",
+    "CONVICTION_CLASSES",
+    "CUSTODIANS",
+    "FELONY_CLASSES",
+    "WARRANTS",
+    "Conviction",
+    "Finding",
+    "Outcome",
+    "Scenario",
+    "Tri",
+]
+
+CUSTODIANS: tuple[str, ...] = (
+    "municipal_police",
+    "state_police",
+    "correction",
+    "judicial_marshal",
+    "state_marshal",
+    "adult_probation",
+    "bail_commissioner",
+    "school_police",
+    "prosecutor",
+    "juvenile_probation",
+    "pardons_and_paroles",
+    "federal",
+)
+WARRANTS: tuple[str, ...] = ("none", "administrative", "judicial")
+CONVICTION_CLASSES: tuple[str, ...] = (
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "unclassified_felony",
+    "misdemeanor",
+)
+FELONY_CLASSES: frozenset[str] = frozenset(CONVICTION_CLASSES) - {"misdemeanor"}
+BOOLEAN_FACTS: tuple[str, ...] = (
+    "pending_charges_without_bond",
+    "ct_arrest_warrant",
+    "gang_database",
+    "terrorist_screening_match",
+    "final_removal_order",
+    "public_safety_risk",
+)
+
+
+class Outcome(StrEnum):
+    """What the law permits; the values are the JSON contract's."""
+
+    MAY_HOLD = "may_hold"
+    MAY_NOT_HOLD = "may_not_hold"
+    DEPENDS = "depends"
+    NOT_COVERED = "not_covered"
+    NO_STATE_LIMIT = "no_state_limit"
+
+
+class Tri(StrEnum):
+    """Three-valued result of a condition: met, not met, or not known."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+    @staticmethod
+    def any(results: list[Tri]) -> Tri:
+        """Kleene disjunction: met if any is met, not met if all are not met."""
+        if Tri.MET in results:
+            return Tri.MET
+        if Tri.UNKNOWN in results:
+            return Tri.UNKNOWN
+        return Tri.NOT_MET
+
+
+@dataclass(frozen=True)
+class Conviction:
+    """One conviction; ``klass`` is ``None`` when the reader does not know the class."""
+
+    klass: str | None
+    statute: str | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario. ``None`` always means the reader does not know."""
+
+    as_of: dt.date
+    custodian: str | None = None
+    warrant: str | None = None
+    convictions: tuple[Conviction, ...] | None = None
+    pending_charges_without_bond: bool | None = None
+    ct_arrest_warrant: bool | None = None
+    gang_database: bool | None = None
+    terrorist_screening_match: bool | None = None
+    final_removal_order: bool | None = None
+    public_safety_risk: bool | None = None
+    release_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one provision says about the facts, with the message that explains it.
+
+    ``result`` is ``None`` for a finding that informs but decides nothing.
+    ``missing`` names the facts whose absence made the result unknown;
+    ``unverified`` names provisions whose unverified text made it unknown.
+    """
+
+    provision: str
+    message: str
+    result: Tri | None
+    params: dict[str, str] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    unverified: tuple[str, ...] = ()

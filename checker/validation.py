@@ -1,0 +1,137 @@
+"""Turn a scenario as JSON (a dict) into a :class:`~checker.model.Scenario`, or say exactly what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Scenario
+
+__all__ = ["FIELDS", "ValidationError", "parse"]
+
+FIELDS: tuple[str, ...] = (
+    "as_of",
+    "custodian",
+    "warrant",
+    "convictions",
+    *BOOLEAN_FACTS,
+    "release_at",
+)
+_PLAIN = re.compile(r"^[A-Za-z0-9_]{1,40}$")
+_STATUTE = re.compile(r"^[0-9]{1,3}[a-z]{0,2}-[0-9]{1,4}[a-z]{0,3}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")
+
+
+class ValidationError(ValueError):
+    """The scenario is not valid; ``field`` names the offending field (with its path)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return type(value).__name__
+
+
+def _name(key: str) -> str:
+    """A field name fit to print on one line: as it is when plain, else quoted and cut short."""
+    if _PLAIN.match(key):
+        return key
+    return json.dumps(key[:30])
+
+
+def _one_of(field: str, value: Any, allowed: tuple[str, ...]) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in allowed:
+        raise ValidationError(field, f"{_describe(value)} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _date(field: str, value: Any) -> dt.date:
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValidationError(field, f"{_describe(value)} is not a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a real calendar date") from None
+
+
+def _datetime(field: str, value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATETIME.match(value):
+        raise ValidationError(field, f"{_describe(value)} is not a local time written YYYY-MM-DDTHH:MM")
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a real date and time") from None
+
+
+def _boolean(field: str, value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ValidationError(field, f"{_describe(value)} is not true, false or null")
+
+
+def _conviction(index: int, value: Any) -> Conviction:
+    where = f"convictions[{index}]"
+    if not isinstance(value, dict):
+        raise ValidationError(where, f'{_describe(value)} is not an object like {{"class": "B"}}')
+    for key in value:
+        if key not in ("class", "statute"):
+            raise ValidationError(f"{where}.{_name(key)}", 'unknown field (expected "class" or "statute")')
+    klass = _one_of(f"{where}.class", value.get("class"), CONVICTION_CLASSES)
+    statute = value.get("statute")
+    if statute is not None and (not isinstance(statute, str) or not _STATUTE.match(statute)):
+        raise ValidationError(f"{where}.statute", f"{_describe(statute)} is not a section number like 53a-70")
+    return Conviction(klass=klass, statute=statute)
+
+
+def _convictions(value: Any) -> tuple[Conviction, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise ValidationError("convictions", f"{_describe(value)} is not a list (use [] for none, null if not known)")
+    if len(value) > 50:
+        raise ValidationError("convictions", "more than 50 convictions; list only the most serious")
+    return tuple(_conviction(i, item) for i, item in enumerate(value))
+
+
+def parse(data: Any, today: dt.date | None = None) -> Scenario:
+    """Validate ``data`` (decoded JSON) and return the scenario; absent or null means unknown."""
+    if not isinstance(data, dict):
+        raise ValidationError("scenario", f"{_describe(data)} is not a JSON object")
+    for key in data:
+        if key not in FIELDS:
+            raise ValidationError(_name(key), f"unknown field (known fields: {', '.join(FIELDS)})")
+    as_of = data.get("as_of")
+    return Scenario(
+        as_of=(today or dt.date.today()) if as_of is None else _date("as_of", as_of),
+        custodian=_one_of("custodian", data.get("custodian"), CUSTODIANS),
+        warrant=_one_of("warrant", data.get("warrant"), WARRANTS),
+        convictions=_convictions(data.get("convictions")),
+        pending_charges_without_bond=_boolean("pending_charges_without_bond", data.get("pending_charges_without_bond")),
+        ct_arrest_warrant=_boolean("ct_arrest_warrant", data.get("ct_arrest_warrant")),
+        gang_database=_boolean("gang_database", data.get("gang_database")),
+        terrorist_screening_match=_boolean("terrorist_screening_match", data.get("terrorist_screening_match")),
+        final_removal_order=_boolean("final_removal_order", data.get("final_removal_order")),
+        public_safety_risk=_boolean("public_safety_risk", data.get("public_safety_risk")),
+        release_at=_datetime("release_at", data.get("release_at")),
+    )
