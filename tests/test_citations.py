@@ -1,0 +1,81 @@
+"""Citation integrity: every citation used exists, every provision has cases, quotes are marked."""
+
+from __future__ import annotations
+
+import re
+
+from checker import CITATIONS, REGIMES, SOURCES, decide_json
+from checker.law.s54_192h import RULESETS
+from checker.lawdata import STATUSES
+from tests.cases import CASES
+
+SUBSECTION = re.compile(r"§ 54-192h\([a-z]\)")
+
+
+def _decisions() -> list[dict[str, object]]:
+    return [decide_json(c.facts) for c in CASES]
+
+
+def test_every_cited_provision_is_in_the_table_and_its_regime() -> None:
+    """Reasons cite only provisions of the citation table, with the table's own citation text."""
+    for decision in _decisions():
+        regime = decision["regime"]["id"]  # type: ignore[index]
+        for reason in decision["reasons"]:  # type: ignore[attr-defined]
+            entry = CITATIONS[reason["provision"]]
+            assert reason["citation"] == entry["citation"]
+            assert reason["status"] == entry["status"]
+            assert entry["regime"] in (None, regime)
+
+
+def test_every_provision_has_cases() -> None:
+    """Each provision in the table is cited by at least one case's decision."""
+    cited = {r["provision"] for d in _decisions() for r in d["reasons"]}  # type: ignore[attr-defined]
+    assert set(CITATIONS) - cited == set()
+
+
+def test_every_regime_lists_the_provisions_its_rules_cite() -> None:
+    """What a regime's rules cite in the cases is listed in that regime's provisions, and nothing more."""
+    by_regime: dict[str, set[str]] = {r.id: set() for r in REGIMES}
+    for decision in _decisions():
+        for reason in decision["reasons"]:  # type: ignore[attr-defined]
+            if CITATIONS[reason["provision"]]["regime"] is not None:
+                by_regime[decision["regime"]["id"]].add(reason["provision"])  # type: ignore[index]
+    for regime in REGIMES:
+        assert by_regime[regime.id] == set(regime.provisions), regime.id
+
+
+def test_decisions_name_the_subsection() -> None:
+    """Every may_hold and may_not_hold decision has a reason citing § 54-192h and a subsection."""
+    for decision in _decisions():
+        if decision["outcome"] in ("may_hold", "may_not_hold"):
+            assert any(SUBSECTION.search(r["citation"]) for r in decision["reasons"])  # type: ignore[attr-defined]
+
+
+def test_table_entries_are_complete() -> None:
+    """Each entry has a known status and source; verified entries carry their words."""
+    assert set(RULESETS) == {r.id for r in REGIMES}
+    for cid, entry in CITATIONS.items():
+        assert entry["status"] in STATUSES, cid
+        assert entry["source"] in SOURCES, cid
+        assert entry["citation"].strip(), cid
+        if entry["status"] != "unverified":
+            assert entry["quote"], cid
+    for sid, source in SOURCES.items():
+        assert source["url"].startswith(("https://", "http://")), sid
+        assert source["type"] in {
+            "statute",
+            "public_act",
+            "regulation",
+            "legislative_analysis",
+            "agency_document",
+            "court_opinion",
+            "secondary",
+        }, sid
+
+
+def test_unverified_provisions_are_never_quoted_as_law() -> None:
+    """A provision whose text was not retrieved is marked unverified or paraphrase, never verbatim."""
+    for cid in ("pa25-added-offences", "pa19-hold", "pa25-hold"):
+        assert CITATIONS[cid]["status"] == "unverified"
+    for cid in ("pa13-b-2", "pa13-b-7", "pa13-hold", "pa19-b-1-A-ii", "pa25-a"):
+        assert CITATIONS[cid]["status"] == "official_paraphrase"

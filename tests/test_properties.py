@@ -1,0 +1,192 @@
+"""Property-based tests: any input gives a decision or a validation error, and unknowns are honest."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import itertools
+import json
+import re
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import CITATIONS, ValidationError, decide, handle, parse
+from checker.__main__ import main
+from checker.engine import evaluate
+from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Outcome, Scenario
+from checker.validation import FIELDS
+
+SUBSECTION = re.compile(r"§ 54-192h\([a-z]\)")
+
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))
+convictions = st.lists(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "class": st.sampled_from([*CONVICTION_CLASSES, None]),
+            "statute": st.sampled_from(["53a-70", "53-21", "21a-278", "53a-64bb"]),
+        },
+    ),
+    max_size=3,
+)
+valid_scenarios = st.fixed_dictionaries(
+    {"as_of": dates.map(dt.date.isoformat)},
+    optional={
+        "custodian": st.sampled_from([*CUSTODIANS, None]),
+        "warrant": st.sampled_from([*WARRANTS, None]),
+        "convictions": st.one_of(st.none(), convictions),
+        **{name: st.sampled_from([True, False, None]) for name in BOOLEAN_FACTS},
+        "release_at": st.one_of(
+            st.none(),
+            st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2035, 12, 31)).map(
+                lambda d: d.strftime("%Y-%m-%dT%H:%M")
+            ),
+        ),
+    },
+)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+malformed = st.one_of(
+    json_values,
+    st.dictionaries(st.sampled_from([*FIELDS, "class", "extra"]), json_values, max_size=4),
+    valid_scenarios.flatmap(
+        lambda s: st.sampled_from(sorted(s)).flatmap(lambda key: json_values.map(lambda v: {**s, key: v}))
+    ),
+)
+
+
+@settings(max_examples=1500)
+@given(valid_scenarios)
+def test_valid_scenarios_always_get_a_sound_decision(data: dict[str, Any]) -> None:
+    """Every valid scenario gets a decision whose reasons are cited and whose 'depends' says why."""
+    decision = decide(parse(data))
+    assert decision["outcome"] in {o.value for o in Outcome}
+    assert decision["reasons"]
+    for reason in decision["reasons"]:
+        assert reason["provision"] in CITATIONS
+        assert reason["text"]
+    if decision["outcome"] == "depends":
+        assert decision["missing_facts"] or decision["unverified"]
+        assert set(decision["missing_facts"]) <= {k for k in FIELDS if data.get(k) is None} | {"convictions"}
+    else:
+        assert decision["missing_facts"] == []
+        assert decision["unverified"] == []
+    if decision["outcome"] in ("may_hold", "may_not_hold"):
+        assert any(SUBSECTION.search(r["citation"]) for r in decision["reasons"])
+    if decision["hold_until"] is not None:
+        assert decision["outcome"] == "may_hold"
+        assert decision["hold_until"] > data["release_at"]
+    for change in decision["what_if"]:
+        assert change["outcome"] != decision["outcome"]
+
+
+@settings(max_examples=1500)
+@given(malformed)
+def test_malformed_input_gives_a_decision_or_a_validation_error(data: Any) -> None:
+    """Anything decoded from JSON either validates or raises ValidationError naming a field."""
+    try:
+        scenario = parse(data)
+    except ValidationError as exc:
+        error = exc
+    else:
+        assert decide(scenario, with_what_if=False)["outcome"]
+        return
+    assert error.field
+    assert "\n" not in str(error)
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text(max_size=60), malformed.map(json.dumps), valid_scenarios.map(json.dumps)))
+def test_the_cli_never_prints_a_traceback(text: str) -> None:
+    """Whatever arrives on stdin, the command exits 0 with JSON or 2 with one line, never a traceback."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main([], io.StringIO(text), out, err)
+    assert status in (0, 2)
+    if status == 0:
+        assert json.loads(out.getvalue())["outcome"]
+        assert err.getvalue() == ""
+    else:
+        assert out.getvalue() == ""
+        assert err.getvalue().count("\n") == 1
+        assert "Traceback" not in err.getvalue()
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=60), json_values.map(lambda v: json.dumps({"scenario": v}))))
+def test_the_worker_interface_always_answers_json(text: str) -> None:
+    """The browser's entry point answers every request with JSON, ok or not."""
+    reply = json.loads(handle(text))
+    assert reply["ok"] in (True, False)
+    if not reply["ok"]:
+        assert reply["field"]
+        assert reply["error"]
+
+
+# --- 'depends' is exact: it appears when, and only when, an unknown fact could change the answer ---
+
+_DOMAINS: dict[str, list[Any]] = {
+    "custodian": list(CUSTODIANS),
+    "warrant": list(WARRANTS),
+    "convictions": [(), *[(Conviction(k),) for k in CONVICTION_CLASSES]],
+    **{name: [True, False] for name in BOOLEAN_FACTS},
+}
+
+
+def _completions(facts: Scenario) -> list[Scenario]:
+    unknown = [name for name in _DOMAINS if getattr(facts, name) is None]
+    return [
+        dataclasses.replace(facts, **dict(zip(unknown, values, strict=True)))
+        for values in itertools.product(*(_DOMAINS[name] for name in unknown))
+    ]
+
+
+def _hide(known: dict[str, Any], hidden: set[str]) -> Scenario:
+    values: dict[str, Any] = {k: (None if k in hidden else v) for k, v in known.items()}
+    return Scenario(**values)
+
+
+few_unknowns = st.fixed_dictionaries(
+    {
+        "as_of": dates,
+        "custodian": st.sampled_from(CUSTODIANS),
+        "warrant": st.sampled_from(WARRANTS),
+        "convictions": st.sampled_from(_DOMAINS["convictions"]),
+        **{name: st.booleans() for name in BOOLEAN_FACTS},
+    }
+).flatmap(lambda known: st.sets(st.sampled_from(sorted(_DOMAINS)), max_size=3).map(lambda hidden: _hide(known, hidden)))
+
+
+@settings(max_examples=400)
+@given(few_unknowns)
+def test_depends_exactly_when_an_unknown_fact_could_change_the_outcome(facts: Scenario) -> None:
+    """If every way of filling in the unknowns gives one outcome, that is the answer; else 'depends'."""
+    result = evaluate(facts)
+    outcomes = {evaluate(c).outcome for c in _completions(facts)}
+    if result.unverified:
+        assert result.outcome is Outcome.DEPENDS
+    elif len(outcomes) == 1:
+        assert result.outcome in outcomes
+    else:
+        assert result.outcome is Outcome.DEPENDS
+        assert result.missing
+    for name in result.missing:
+        assert getattr(facts, name) is None
+
+
+def test_unknown_class_is_not_a_guess() -> None:
+    """A conviction of unknown class under the 2019 law leaves the answer open, never a guess."""
+    facts = Scenario(
+        as_of=dt.date(2022, 1, 3),
+        custodian="correction",
+        warrant="none",
+        convictions=(Conviction(None),),
+        terrorist_screening_match=False,
+    )
+    assert evaluate(facts).outcome is Outcome.DEPENDS
+    assert evaluate(facts).missing == ("convictions",)

@@ -1,0 +1,73 @@
+"""The question schema and the message catalogue agree with the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+from checker import FIELDS, decide_json, parse, questions
+from checker.messages import catalogue, placeholders
+from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_schema_fields_are_the_contract_fields() -> None:
+    """The form asks exactly the scenario fields, in the contract's order, with the validator's values."""
+    schema = questions()
+    fields = {f["id"]: f for f in schema["fields"]}
+    assert list(fields) == list(FIELDS)
+    assert [f.name for f in dataclasses.fields(Scenario)] == list(FIELDS)
+    assert [v["value"] for v in fields["custodian"]["values"]] == list(CUSTODIANS)
+    assert [v["value"] for v in fields["warrant"]["values"]] == list(WARRANTS)
+    assert [v["value"] for v in fields["convictions"]["item"]["class"]["values"]] == list(CONVICTION_CLASSES)
+    for name in BOOLEAN_FACTS:
+        assert fields[name]["type"] == "boolean"
+
+
+def test_asked_in_follows_the_rules() -> None:
+    """Which regimes ask a question is what their rules read."""
+    asked = {f["id"]: f["asked_in"] for f in questions()["fields"]}
+    assert asked["warrant"] == ["pa_19_20_23", "hb_7259_2025"]
+    assert asked["gang_database"] == ["pa_13_155"]
+    assert asked["release_at"] == ["pa_13_155"]
+    assert asked["terrorist_screening_match"] == ["pa_13_155", "pa_19_20_23", "hb_7259_2025"]
+
+
+def test_every_schema_value_is_accepted_by_the_engine() -> None:
+    """Any answer the form can give passes validation, so the form and engine cannot disagree."""
+    for field in questions()["fields"]:
+        for option in field.get("values", []):
+            decide_json({"as_of": "2024-01-01", field["id"]: option["value"]})
+        if field["type"] == "convictions":
+            for option in field["item"]["class"]["values"]:
+                parse({"convictions": [{"class": option["value"]}]})
+
+
+def test_every_message_id_used_in_code_exists() -> None:
+    """Message ids written in the code, and every template's placeholders, match the catalogue."""
+    words = catalogue("en")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checker").rglob("*.py"))
+    literal = set(
+        re.findall(
+            r'"((?:covered|before|frame|felony|class_ab|added|judicial_warrant|admin_warrant|'
+            r'ground|hold|cfr|remedy|outcome|when)\.[a-z_0-9.]+)"',
+            source,
+        )
+    )
+    assert literal, "no message ids found in the code"
+    assert literal - set(words) == set()
+    allowed = {"when", "date", "start", "end", "custodian", "klass", "release_at", "hold_until"}
+    for key, template in words.items():
+        assert placeholders(template) <= allowed, key
+
+
+def test_catalogue_is_valid_json_without_duplicates() -> None:
+    """The catalogue file has no key written twice (a silent overwrite in JSON)."""
+    pairs = json.loads(
+        (ROOT / "checker" / "messages" / "en.json").read_text(encoding="utf-8"), object_pairs_hook=lambda p: p
+    )
+    keys = [k for k, _ in pairs]
+    assert len(keys) == len(set(keys))
