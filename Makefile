@@ -1,0 +1,81 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Every target sets up what it needs.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+CHECKER_SOURCES := $(shell find checker -type f \( -name '*.py' -o -name '*.json' -o -name 'py.typed' \)) pyproject.toml README.md
+
+.PHONY: help setup serve test build wheel lint typecheck pytest bench browser clean
+
+help:
+	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000/"
+	@echo "make test    set up, then run every check (lint, types, tests, Pyodide parity)"
+	@echo "make setup   set up only: .venv with pinned Python deps, npm ci, Debian chromium"
+	@echo "make wheel   build the checker wheel into dist/"
+	@echo "make build   build the deployable site into site/"
+	@echo "make bench   run the benchmarks"
+
+# --- set-up ----------------------------------------------------------------------------------------
+
+setup: $(STAMPS)/venv $(STAMPS)/npm browser
+
+$(STAMPS)/venv: requirements-dev.txt
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's chromium, for the browser tests; installed once, only where missing.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing Debian chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# --- build -----------------------------------------------------------------------------------------
+
+wheel: $(STAMPS)/wheel
+
+$(STAMPS)/wheel: $(STAMPS)/venv $(CHECKER_SOURCES)
+	rm -rf dist
+	$(PY) -m build --wheel --outdir dist . >/dev/null
+	@ls dist/*.whl
+	@touch $@
+
+build: setup wheel
+	$(PY) -m mkdocs build --strict --site-dir site
+
+serve: setup wheel
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# --- checks ----------------------------------------------------------------------------------------
+
+lint: $(STAMPS)/venv
+	$(PY) -m ruff check checker tests bench
+	$(PY) -m ruff format --check checker tests bench
+
+typecheck: $(STAMPS)/venv
+	$(PY) -m mypy
+
+pytest: setup wheel
+	$(PY) -m pytest
+
+test: lint typecheck pytest
+
+bench: setup wheel
+	$(PY) bench/engine.py
+
+clean:
+	rm -rf $(STAMPS) dist site build .pytest_cache .mypy_cache .ruff_cache .hypothesis
