@@ -63,8 +63,8 @@ serve: setup wheel
 # --- checks ----------------------------------------------------------------------------------------
 
 lint: $(STAMPS)/venv
-	$(PY) -m ruff check checker tests bench
-	$(PY) -m ruff format --check checker tests bench
+	$(PY) -m ruff check checker tests
+	$(PY) -m ruff format --check checker tests
 
 typecheck: $(STAMPS)/venv
 	$(PY) -m mypy
@@ -75,7 +75,7 @@ pytest: setup wheel
 test: lint typecheck pytest
 
 bench: setup wheel
-	$(PY) bench/engine.py
+	$(PY) tests/bench/engine.py
 
 clean:
 	rm -rf $(STAMPS) dist site build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -79,9 +79,12 @@ def _datetime(field: str, value: Any) -> dt.datetime | None:
     if not isinstance(value, str) or not _DATETIME.match(value):
         raise ValidationError(field, f"{_describe(value)} is not a local time written YYYY-MM-DDTHH:MM")
     try:
-        return dt.datetime.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValidationError(field, f"{value!r} is not a real date and time") from None
+    if not 1900 <= moment.year <= 2199:
+        raise ValidationError(field, f"{value!r} is outside the years 1900 to 2199")
+    return moment
 
 
 def _boolean(field: str, value: Any) -> bool | None:

@@ -74,6 +74,7 @@ def test_compare_prints_every_regime_in_order() -> None:
         ('{"public_safety_risk": 1}', "public_safety_risk"),
         ('{"release_at": "2024-01-01 10:00"}', "release_at"),
         ('{"release_at": "2024-01-01T25:00"}', "release_at"),
+        ('{"release_at": "9999-12-31T23:00", "custodian": "correction", "gang_database": true}', "release_at"),
     ],
 )
 def test_invalid_input_exits_2_with_one_line_naming_the_field(stdin: str, field: str) -> None:
