@@ -18,6 +18,7 @@ __all__ = [
     "REGIMES",
     "SOURCES",
     "STATUSES",
+    "CURRENT_AS_OF",
     "DataError",
     "Regime",
     "regime_by_id",
@@ -65,6 +66,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 SOURCES: dict[str, dict[str, Any]] = _load("sources.json")["sources"]
+CURRENT_AS_OF: dt.date = dt.date.fromisoformat(_load("regimes.json")["current_as_of"])
 CITATIONS: dict[str, dict[str, Any]] = _load("citations.json")["citations"]
 
 

@@ -1,0 +1,25 @@
+// Quick exit: leave for a neutral site and replace this page in the tab's history.
+// The button works without JavaScript (it is a plain link); with JavaScript, Escape works too,
+// except while the search box or a form field is in use (Escape closes those first).
+(() => {
+  "use strict";
+  const leave = (url) => {
+    document.documentElement.style.visibility = "hidden";
+    window.location.replace(url);
+  };
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("[data-quick-exit]") : null;
+    if (!link) return;
+    event.preventDefault();
+    leave(link.href);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
+    const search = document.getElementById("__search");
+    if (search && search.checked) return;
+    const active = document.activeElement;
+    if (active && active.closest("input, select, textarea, [contenteditable], dialog")) return;
+    const link = document.querySelector("[data-quick-exit]");
+    if (link) leave(link.href);
+  });
+})();

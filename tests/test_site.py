@@ -1,0 +1,164 @@
+"""The built site: strict build, dates on every page, links that resolve, nothing from other origins,
+decision tables that equal the checker, and plain language on the overview pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from checker import decide_json
+from checker.lawdata import CURRENT_AS_OF
+from checker.messages import catalogue
+from tests.readability import grade
+from tests.site_html import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+OVERVIEW_PAGES = [
+    "index.html",
+    "secure-communities/index.html",
+    "detainers/index.html",
+    "criticism/index.html",
+    "trust-act/index.html",
+]
+CITED_PAGES = [
+    "secure-communities/index.html",
+    "detainers/index.html",
+    "criticism/index.html",
+    "trust-act/index.html",
+    "trust-act/for-officials/index.html",
+]
+RESOURCE_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
+}
+
+
+def _content_pages(pages: dict[str, Page]) -> dict[str, Page]:
+    return {k: v for k, v in pages.items() if k != "404.html"}
+
+
+def test_the_site_has_its_pages(pages: dict[str, Page]) -> None:
+    """All pages the explainer promises are built."""
+    for path in [
+        *OVERVIEW_PAGES,
+        "trust-act/decision-tables/index.html",
+        "trust-act/for-officials/index.html",
+        "glossary/index.html",
+        "sources/index.html",
+        "about/index.html",
+    ]:
+        assert path in pages, path
+
+
+def test_every_page_shows_its_dates(pages: dict[str, Page]) -> None:
+    """Every page says when it was last reviewed and what date the law is current as of."""
+    for path, page in _content_pages(pages).items():
+        dates = page.find("p", "page-dates")
+        assert len(dates) == 1, path
+        times = [e.attrs.get("datetime") for e in page.find("time")]
+        assert CURRENT_AS_OF.isoformat() in times, path
+        assert any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t or "") for t in times), path
+
+
+def _target(site: Path, page_path: str, url: str) -> tuple[Path, str]:
+    parts = urlsplit(url)
+    base = site if parts.path.startswith("/") else (site / page_path).parent
+    relative = unquote(parts.path).lstrip("/")
+    target = (base / relative).resolve() if parts.path else (site / page_path).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_internal_links_and_anchors_resolve(site: Path, pages: dict[str, Page]) -> None:
+    """Every same-site link points at a file that exists, and every #anchor at an id on that page."""
+    parsed = {(site / k).resolve(): v for k, v in pages.items()}
+    broken = []
+    for path, page in pages.items():
+        for element in page.elements:
+            url = (
+                element.attrs.get("href")
+                if element.tag in ("a", "link")
+                else element.attrs.get(RESOURCE_ATTRS.get(element.tag, "-"))
+            )
+            if not url or urlsplit(url).scheme or url.startswith("//"):
+                continue
+            target, fragment = _target(site, path, url)
+            if not target.exists():
+                broken.append(f"{path}: {url}")
+            elif fragment and target in parsed and fragment not in parsed[target].ids:
+                broken.append(f"{path}: {url} (no such anchor)")
+    assert broken == []
+
+
+def test_no_resource_comes_from_another_origin(site: Path, pages: dict[str, Page]) -> None:
+    """Scripts, styles, fonts, images and frames are all same-origin; no Google Fonts anywhere."""
+    foreign = []
+    for path, page in pages.items():
+        for element in page.elements:
+            if element.tag == "link" and element.attrs.get("rel") not in ("canonical", "alternate"):
+                url = element.attrs.get("href", "")
+            elif element.tag in RESOURCE_ATTRS:
+                url = element.attrs.get(RESOURCE_ATTRS[element.tag], "")
+            else:
+                continue
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                foreign.append(f"{path}: <{element.tag}> {url}")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if re.match(r"^(https?:)?//", url):
+                foreign.append(f"{css.name}: url({url})")
+    for html_file in site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text, html_file
+        assert "fonts.gstatic" not in text, html_file
+    assert foreign == []
+
+
+def test_decision_tables_equal_the_checker(pages: dict[str, Page]) -> None:
+    """Each row's outcome is what the checker returns for that row's scenario, in every table."""
+    page = pages["trust-act/decision-tables/index.html"]
+    rows = [e for e in page.find("tr") if "data-scenario" in e.attrs]
+    cells = page.find("td")
+    labels = {
+        catalogue("en")[f"label.outcome.{o}"]
+        for o in ("may_hold", "may_not_hold", "depends", "not_covered", "no_state_limit")
+    }
+    assert len(rows) >= 40
+    regimes = set()
+    for row in rows:
+        scenario = json.loads(row.attrs["data-scenario"])
+        decision = decide_json(scenario)
+        assert decision["outcome"] == row.attrs["data-outcome"], scenario
+        regimes.add(decision["regime"]["id"])
+    assert regimes == {"before_2014", "pa_13_155", "pa_19_20_23", "hb_7259_2025"}
+    shown = {c.text.strip() for c in cells if "outcome" in c.attrs.get("class", "")}
+    assert shown <= labels
+    assert len(shown) >= 4
+
+
+@pytest.mark.parametrize("path", OVERVIEW_PAGES)
+def test_overview_pages_are_plain_language(pages: dict[str, Page], path: str) -> None:
+    """The overview pages read at a US grade of 8 or lower (Flesch-Kincaid, tables and quotes aside)."""
+    text = pages[path].article_text
+    assert len(text.split()) > 60, "too little text to score"
+    assert grade(text) <= 8.0
+
+
+@pytest.mark.parametrize("path", CITED_PAGES)
+def test_pages_with_claims_cite_their_sources(pages: dict[str, Page], path: str) -> None:
+    """Pages that state facts and law have numbered citations and a list of their sources."""
+    page = pages[path]
+    assert page.find("sup", "cite")
+    assert page.find("ol", "page-sources")
