@@ -36,9 +36,10 @@ $(STAMPS)/npm: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian's chromium, for the browser tests; installed once, only where missing.
+# Debian's chromium, for the browser tests; installed once, only where no Chromium-family browser is.
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
+	    && ! command -v google-chrome >/dev/null 2>&1; then \
 	  echo "installing Debian chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
@@ -54,17 +55,17 @@ $(STAMPS)/wheel: $(STAMPS)/venv $(CHECKER_SOURCES)
 	@ls dist/*.whl
 	@touch $@
 
-build: setup wheel
+build: $(STAMPS)/venv $(STAMPS)/npm wheel
 	$(PY) -m mkdocs build --strict --site-dir site
 
-serve: setup wheel
+serve: $(STAMPS)/venv $(STAMPS)/npm wheel
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # --- checks ----------------------------------------------------------------------------------------
 
 lint: $(STAMPS)/venv
-	$(PY) -m ruff check checker tests
-	$(PY) -m ruff format --check checker tests
+	$(PY) -m ruff check checker tests overrides
+	$(PY) -m ruff format --check checker tests overrides
 
 typecheck: $(STAMPS)/venv
 	$(PY) -m mypy

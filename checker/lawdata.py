@@ -15,10 +15,10 @@ from typing import Any
 
 __all__ = [
     "CITATIONS",
+    "CURRENT_AS_OF",
     "REGIMES",
     "SOURCES",
     "STATUSES",
-    "CURRENT_AS_OF",
     "DataError",
     "Regime",
     "regime_by_id",

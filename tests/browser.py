@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -26,8 +27,10 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    """Debian's chromium, which `make setup` installs."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    """Debian's chromium, which `make setup` installs (or another Chromium-family browser)."""
+    path = os.environ.get("CHROME_PATH") or next(
+        (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None
+    )
     assert path, "chromium is required for the browser tests (make setup installs it)"
     return path
 

@@ -3,9 +3,11 @@ decision tables that equal the checker, and plain language on the overview pages
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -162,3 +164,35 @@ def test_pages_with_claims_cite_their_sources(pages: dict[str, Page], path: str)
     page = pages[path]
     assert page.find("sup", "cite")
     assert page.find("ol", "page-sources")
+
+
+def _hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("site_hook", ROOT / "overrides" / "hooks" / "site.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_law_firm_details_come_only_from_the_config() -> None:
+    """The firm's name, phone and contact link render from mkdocs.yml's extra, and nothing when unset."""
+    hook = _hook()
+    firm = {"name": "Example & Partners", "phone": "(860) 555-0100", "contact_url": "https://example.org/contact"}
+    shown = hook._firm({"extra": {"law_firm": firm}})
+    assert "Example &amp; Partners" in shown
+    assert 'href="tel:8605550100"' in shown
+    assert 'href="https://example.org/contact"' in shown
+    assert hook._firm({"extra": {"law_firm": {"name": ""}}}) == ""
+    pages_text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
+    assert "<!-- md:firm -->" in pages_text
+
+
+def test_unknown_shortcodes_and_ids_fail_the_build() -> None:
+    """A typo in a shortcode or an id stops the build instead of printing nothing."""
+    hook = _hook()
+    hook._load_site_data()
+    page = hook._Page()
+    for bad in ("<!-- md:cite no-such-source -->", "<!-- md:law no-such-provision -->", "<!-- md:nonsense -->"):
+        with pytest.raises(hook.PluginError):
+            hook._expand(bad, page, {"extra": {}})

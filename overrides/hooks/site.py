@@ -68,7 +68,9 @@ def _load_site_data() -> None:
                 raise PluginError(f"{path.name}: source {sid!r} has an unknown type {source.get('type')!r}")
             _all_sources[sid] = source
     _timeline[:] = _read_list(DATA / "timeline.json", "events")
-    _open_questions[:] = [q for path in sorted((DATA / "open-questions").glob("*.json")) for q in _read_list(path, "questions")]
+    _open_questions[:] = [
+        q for path in sorted((DATA / "open-questions").glob("*.json")) for q in _read_list(path, "questions")
+    ]
     for item in [*_timeline, *_open_questions]:
         for sid in item.get("sources", []):
             _source(sid)
@@ -85,6 +87,10 @@ def _source(sid: str) -> dict[str, Any]:
     if sid not in _all_sources:
         raise PluginError(f"unknown source id {sid!r}")
     return _all_sources[sid]
+
+
+def _kind(sid: str) -> str:
+    return SOURCE_TYPES[_source(sid)["type"]]
 
 
 def _e(text: object) -> str:
@@ -116,7 +122,7 @@ class _Page:
         if not self.cited:
             return ""
         items = "\n".join(
-            f'<li id="source-{n}">{_source_line(sid)}. <span class="source-type">{_e(SOURCE_TYPES[_source(sid)["type"]])}</span></li>'
+            f'<li id="source-{n}">{_source_line(sid)}. <span class="source-type">{_e(_kind(sid))}</span></li>'
             for n, sid in enumerate(self.cited, start=1)
         )
         return f'\n\n## Sources on this page {{ #sources-on-this-page }}\n\n<ol class="page-sources">\n{items}\n</ol>\n'
@@ -131,7 +137,8 @@ def _law(pid: str, page: _Page) -> str:
     entry = CITATIONS[pid]
     words = catalogue("en")
     status = entry["status"]
-    badge = f'<span class="law-status law-status--{status}" title="{_e(STATUS_HELP[status])}">{_e(words["label.status." + status])}</span>'
+    label = words["label.status." + status]
+    badge = f'<span class="law-status law-status--{status}" title="{_e(STATUS_HELP[status])}">{_e(label)}</span>'
     body = (
         f"<blockquote><p>{_e(entry['quote'])}</p></blockquote>"
         if entry["quote"]
@@ -152,14 +159,16 @@ def _outcome_label(outcome: str) -> str:
 def _table(head: list[str], rows: list[str], caption: str, cls: str) -> str:
     th = "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
     return (
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{cls}">'
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table {cls}"><table>'
         f"<caption>{_e(caption)}</caption><thead><tr>{th}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
     )
 
 
 def _row(scenario: dict[str, Any], question: str, answer: str) -> str:
     decision = decide_json(scenario)
-    deciding = [r for r in decision["reasons"] if r["finding"] in ("met", "unknown")]
+    deciding = [
+        r for r in decision["reasons"] if r["finding"] in ("met", "unknown") and not r["id"].startswith("covered.")
+    ]
     if decision["outcome"] == "may_not_hold":
         deciding = [r for r in decision["reasons"] if r["id"].startswith("frame.")]
     if decision["outcome"] == "not_covered":
@@ -186,10 +195,18 @@ def _decision_table(regime_id: str) -> str:
     rows: list[str] = []
     if regime.effective_from is None:
         local = next(c for c in CUSTODIANS if c != "federal")
-        rows.append(_row({"as_of": day, "custodian": local}, schema["custodian"]["label"], "Any state or local official"))
-        rows.append(_row({"as_of": day, "custodian": "federal"}, schema["custodian"]["label"], words["custodian.federal"]))
+        rows.append(
+            _row({"as_of": day, "custodian": local}, schema["custodian"]["label"], "Any state or local official")
+        )
+        rows.append(
+            _row({"as_of": day, "custodian": "federal"}, schema["custodian"]["label"], words["custodian.federal"])
+        )
         return _table(head, rows, f"{regime.name}: before {REGIMES[1].effective_from}", "decision-table")
-    asked = [name for name, f in schema.items() if regime_id in f["asked_in"] and name not in ("as_of", "custodian", "release_at")]
+    asked = [
+        name
+        for name, f in schema.items()
+        if regime_id in f["asked_in"] and name not in ("as_of", "custodian", "release_at")
+    ]
     base: dict[str, Any] = {"as_of": day, "custodian": covered[0]}
     for name in asked:
         base[name] = {"warrant": "none", "convictions": []}.get(name, False)
@@ -207,10 +224,13 @@ def _decision_table(regime_id: str) -> str:
     unknown = {k: v for k, v in base.items() if k != asked[0]}
     rows.append(_row(unknown, schema[asked[0]]["label"], words["q.unknown"]))
     for custodian in others:
-        rows.append(_row({**base, "custodian": custodian}, schema["custodian"]["label"], words[f"custodian.{custodian}"]))
+        rows.append(
+            _row({**base, "custodian": custodian}, schema["custodian"]["label"], words[f"custodian.{custodian}"])
+        )
     until = f" to {regime.effective_to}" if regime.effective_to else " on"
-    caption = f"{regime.name}, from {regime.effective_from}{until}. Each row changes one answer; officials bound: " + ", ".join(
-        words[f"custodian.{c}"] for c in covered
+    caption = (
+        f"{regime.name}, from {regime.effective_from}{until}. Each row changes one answer; officials bound: "
+        + ", ".join(words[f"custodian.{c}"] for c in covered)
     )
     return _table(head, rows, caption, "decision-table")
 
@@ -243,12 +263,16 @@ def _period(regime: Any) -> str:
 
 def _regimes(page: _Page) -> str:
     schema = {f["id"]: f for f in questions()["fields"]}
-    head = ["Version in force", *[_period(r) if r.effective_from else f"Before {REGIMES[1].effective_from}" for r in REGIMES]]
+    head = [
+        "Version in force",
+        *[_period(r) if r.effective_from else f"Before {REGIMES[1].effective_from}" for r in REGIMES],
+    ]
     acts = "".join(
         "<td>"
         + (
             "<br>".join(
-                f"{_e(a['act'])}{'' if a['confirmed'] else ' (number not confirmed)'} ({_e(a['bill'])}) {page.cite(a['source'])}"
+                f"{_e(a['act'])}{'' if a['confirmed'] else ' (number not confirmed)'} ({_e(a['bill'])})"
+                f" {page.cite(a['source'])}"
                 for a in r.acts
             )
             or "No state statute"
@@ -317,18 +341,21 @@ def _timeline_html(page: _Page) -> str:
 def _sources_html() -> str:
     parts = []
     for kind, title in SOURCE_TYPES.items():
-        ids = sorted((sid for sid, s in _all_sources.items() if s["type"] == kind), key=lambda s: _all_sources[s]["title"])
+        ids = sorted(
+            (sid for sid, s in _all_sources.items() if s["type"] == kind), key=lambda s: _all_sources[s]["title"]
+        )
         if not ids:
             continue
         items = "".join(f'<li id="src-{_e(sid)}">{_source_line(sid)}</li>' for sid in ids)
-        parts.append(f"<h2>{_e(title)}</h2><ul class=\"source-list\">{items}</ul>")
+        parts.append(f'<h2>{_e(title)}</h2><ul class="source-list">{items}</ul>')
     return "\n".join(parts)
 
 
 def _unverified_html(page: _Page) -> str:
     words = catalogue("en")
     law = "".join(
-        f"<li><strong>{_e(c['citation'])}</strong> ({_e(words['label.status.' + c['status']])}). {_e(c['note'] or '')}</li>"
+        f"<li><strong>{_e(c['citation'])}</strong> ({_e(words['label.status.' + c['status']])})."
+        f" {_e(c['note'] or '')}</li>"
         for c in CITATIONS.values()
         if c["status"] == "unverified"
     )
