@@ -15,10 +15,13 @@ or id, or a page without its ``reviewed`` date, fails the build.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -387,7 +390,7 @@ def _firm(config: Any) -> str:
     return f'<p class="law-firm">{" · ".join(parts)}</p>'
 
 
-def _expand(markdown: str, page: _Page, config: Any) -> str:
+def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
     def replace(match: re.Match[str]) -> str:
         name, arg = match.group(1), (match.group(2) or "").strip()
         if name == "cite":
@@ -410,6 +413,10 @@ def _expand(markdown: str, page: _Page, config: Any) -> str:
             return _firm(config)
         if name == "as-of":
             return CURRENT_AS_OF.isoformat()
+        if name == "checker":
+            return _checker_form(prefix)
+        if name == "provisions":
+            return _provisions(page)
         raise PluginError(f"unknown shortcode md:{name}")
 
     return SHORTCODE.sub(replace, markdown)
@@ -431,4 +438,186 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if not isinstance(reviewed, dt.date):
         raise PluginError(f"{page.file.src_uri}: front matter needs 'reviewed: YYYY-MM-DD'")
     state = _Page()
-    return _expand(markdown, state, config) + state.footer()
+    prefix = "../" * page.url.count("/")
+    return _expand(markdown, state, config, prefix) + state.footer()
+
+
+# --- The checker: its form, rendered from the question schema, and its runtime files ---------------
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
+
+
+def _pyodide_version() -> str:
+    package = json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))
+    version: str = package["version"]
+    return version
+
+
+def _wheel() -> Path:
+    wheels = sorted((ROOT / "dist").glob("*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise PluginError("the checker wheel is missing from dist/ (run `make wheel`)")
+    return wheels[0]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _runtime_paths() -> dict[str, str]:
+    """Where the runtime files go in the site, by content or version, so a release never goes stale."""
+    wheel = _wheel()
+    return {
+        "runtime": f"assets/pyodide/{_pyodide_version()}/",
+        "wheel": f"assets/checker/{_digest(wheel)}/{wheel.name}",
+        "worker": f"javascripts/checker/worker.mjs?v={_digest(WORKER)}",
+    }
+
+
+def _checker_words() -> dict[str, str]:
+    words = catalogue("en")
+    return {k: v for k, v in words.items() if k.startswith(("ui.", "label.", "custodian.", "class.", "warrant.", "q."))}
+
+
+def _choice(name: str, options: list[tuple[str, str]], unknown: str, described: str) -> str:
+    radios = "".join(
+        f'<label class="checker-choice"><input type="radio" name="{_e(name)}" value="{_e(value)}"'
+        f"{' checked' if value == '' else ''}> {_e(text)}</label>"
+        for value, text in [*options, ("", unknown)]
+    )
+    return f'<div class="checker-choices" aria-describedby="{described}">{radios}</div>'
+
+
+def _checker_form(prefix: str) -> str:
+    schema = questions()
+    words = catalogue("en")
+    unknown = schema["unknown_label"]
+    names = {r["id"]: (r["effective_from"] or f"before {REGIMES[1].effective_from}") for r in schema["regimes"]}
+    parts = []
+    for field in schema["fields"]:
+        fid = field["id"]
+        ident = f"ck-{fid}"
+        help_id = f"{ident}-help"
+        regimes = ", ".join(f"law from {names[r]}" if not names[r].startswith("before") else f"law {names[r]}" for r in field["asked_in"])
+        help_text = f"{field['help']} {words['ui.asked_in'].format(regimes=regimes)}"
+        if fid == "as_of":
+            help_text = f"{field['help']} {words['ui.date_today']}"
+        elif len(field["asked_in"]) == len(REGIMES) or fid == "custodian":
+            help_text = field["help"]
+        hint = f'<p class="checker-hint" id="{help_id}">{_e(help_text)}</p>'
+        if field["type"] in ("date", "datetime"):
+            kind = "date" if field["type"] == "date" else "datetime-local"
+            parts.append(
+                f'<div class="checker-field"><label for="{ident}">{_e(field["label"])}</label>'
+                f'<input type="{kind}" id="{ident}" name="{fid}" aria-describedby="{help_id}">{hint}</div>'
+            )
+        elif fid == "custodian":
+            options = "".join(f'<option value="{_e(v["value"])}">{_e(v["label"])}</option>' for v in field["values"])
+            parts.append(
+                f'<div class="checker-field"><label for="{ident}">{_e(field["label"])}</label>'
+                f'<select id="{ident}" name="{fid}" aria-describedby="{help_id}"><option value="">{_e(unknown)}</option>'
+                f"{options}</select>{hint}</div>"
+            )
+        elif field["type"] == "convictions":
+            klass = field["item"]["class"]
+            statute = field["item"]["statute"]
+            class_options = "".join(f'<option value="{_e(v["value"])}">{_e(v["label"])}</option>' for v in klass["values"])
+            row = (
+                '<fieldset class="checker-conviction" data-index="0"><legend>'
+                f"{_e(words['ui.conviction'].format(n=1))}</legend>"
+                f'<label for="ck-convictions-0-class">{_e(klass["label"])}</label>'
+                f'<select id="ck-convictions-0-class" name="convictions[0].class"><option value="">{_e(unknown)}</option>'
+                f"{class_options}</select>"
+                f'<label for="ck-convictions-0-statute">{_e(statute["label"])} {_e(words["ui.optional"])}</label>'
+                f'<input type="text" id="ck-convictions-0-statute" name="convictions[0].statute" inputmode="text"'
+                f' autocomplete="off" spellcheck="false" pattern="{_e(statute["pattern"])}">'
+                "</fieldset>"
+            )
+            choice = _choice("convictions", [("none", words["ui.convictions_none"]), ("some", words["ui.convictions_some"])], unknown, help_id)
+            parts.append(
+                f'<fieldset class="checker-field"><legend>{_e(field["label"])}</legend>{choice}{hint}'
+                f'<div class="checker-convictions" hidden>{row}'
+                f'<button type="button" class="md-button checker-add">{_e(words["ui.add_conviction"])}</button></div></fieldset>'
+            )
+        else:
+            options = [(json.dumps(v["value"]) if field["type"] == "boolean" else v["value"], v["label"]) for v in field["values"]]
+            parts.append(
+                f'<fieldset class="checker-field"><legend>{_e(field["label"])}</legend>'
+                f"{_choice(fid, options, unknown, help_id)}{hint}</fieldset>"
+            )
+    data = json.dumps({"words": _checker_words(), "questions": schema}, ensure_ascii=False).replace("</", "<\\/")
+    paths = _runtime_paths()
+    attrs = " ".join(f'data-{k}="{_e(prefix + v)}"' for k, v in paths.items())
+    return (
+        f'<div class="checker-host"><trust-act-checker data-state="static" {attrs} data-tables="{_e(prefix)}trust-act/decision-tables/"'
+        f' data-law="{_e(prefix)}trust-act/provisions/" data-help="{_e(prefix)}about/#get-help">'
+        f'<script type="application/json" class="checker-data">{data}</script>'
+        f'<p class="checker-status" role="status">{_e(words["ui.loading"])}</p>'
+        f'<noscript><p class="checker-failed">{_e(words["ui.failed"])} '
+        f'<a href="{_e(prefix)}trust-act/decision-tables/">{_e(words["ui.failed_link"])}</a></p></noscript>'
+        f'<form class="checker-form" novalidate>{"".join(parts)}'
+        f'<button type="submit" class="md-button md-button--primary checker-submit">{_e(words["ui.check"])}</button></form>'
+        '<div class="checker-result" aria-live="polite"></div></trust-act-checker></div>'
+    )
+
+
+def _provisions(page: _Page) -> str:
+    """Every provision of the citation table, grouped by version, each with an anchor reasons link to."""
+    parts = []
+    groups: list[tuple[str, list[str]]] = [("Federal law", [p for p, c in CITATIONS.items() if c["regime"] is None])]
+    groups += [(r.name, [p for p, c in CITATIONS.items() if c["regime"] == r.id]) for r in REGIMES]
+    for title, ids in groups:
+        parts.append(f"<h2>{_e(title)}</h2>")
+        for pid in ids:
+            parts.append(f'<section id="p-{_e(pid)}" class="provision">{_law(pid, page)}</section>')
+    return "\n".join(parts)
+
+
+def on_post_build(config: Any) -> None:
+    """Copy the Python runtime (from the npm package) and the checker wheel into the site."""
+    site = Path(config["site_dir"])
+    paths = _runtime_paths()
+    runtime = site / paths["runtime"]
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        source = PYODIDE_DIR / name
+        if not source.exists():
+            raise PluginError(f"{source.name} is missing from the pyodide npm package (run `npm ci`)")
+        shutil.copyfile(source, runtime / name)
+    wheel = site / paths["wheel"]
+    wheel.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_wheel(), wheel)
+
+
+# --- Content-Security-Policy, with the hashes of the theme's own inline scripts -------------------
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+
+
+def content_security_policy(html_text: str) -> str:
+    """A strict policy for one page: same-origin everything; inline scripts only by their hash."""
+    hashes = sorted(
+        {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in _INLINE_SCRIPT.findall(html_text)}
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+            "worker-src 'self'",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    ).replace("  ", " ")
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Put the page's Content-Security-Policy first in its head."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)

@@ -1,0 +1,43 @@
+// The checker's module worker: loads Python (Pyodide) and the checker wheel from this site, then
+// answers requests. Messages in and out carry JSON strings; the rules live only in the Python package.
+//   in:  {id, request}            request: the JSON string `checker.handle` takes
+//   out: {type: "progress", stage} | {type: "ready"} | {type: "error", message} | {type: "reply", id, reply}
+const params = new URL(import.meta.url).searchParams;
+const runtime = new URL(params.get("runtime"), import.meta.url).href;
+const wheel = new URL(params.get("wheel"), import.meta.url).href;
+
+const progress = (stage) => postMessage({ type: "progress", stage });
+
+async function start() {
+  progress("runtime");
+  const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
+  progress("python");
+  const [pyodide, bytes] = await Promise.all([
+    loadPyodide({ indexURL: runtime }),
+    fetch(wheel).then((response) => {
+      if (!response.ok) throw new Error(`the checker package could not be loaded (${response.status})`);
+      return response.arrayBuffer();
+    }),
+  ]);
+  progress("checker");
+  const site = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(new Uint8Array(bytes), "wheel", { extractDir: site });
+  const checker = pyodide.pyimport("checker");
+  return (request) => checker.handle(request);
+}
+
+const ready = start();
+ready.then(
+  () => postMessage({ type: "ready" }),
+  (error) => postMessage({ type: "error", message: String(error && error.message ? error.message : error) }),
+);
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data;
+  try {
+    const handle = await ready;
+    postMessage({ type: "reply", id, reply: handle(request) });
+  } catch (error) {
+    postMessage({ type: "reply", id, reply: JSON.stringify({ ok: false, field: "checker", error: String(error) }) });
+  }
+};
