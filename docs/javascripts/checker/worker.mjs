@@ -8,9 +8,17 @@ const wheel = new URL(params.get("wheel"), import.meta.url).href;
 
 const progress = (stage) => postMessage({ type: "progress", stage });
 
+// Pyodide waits forever when its WebAssembly file is missing, so look before loading.
+async function present(url) {
+  const response = await fetch(url, { method: "HEAD" });
+  if (!response.ok) throw new Error(`${url.split("/").pop()} could not be loaded (${response.status})`);
+}
+
 async function start() {
   progress("runtime");
+  const checked = Promise.all([present(`${runtime}pyodide.asm.wasm`), present(`${runtime}python_stdlib.zip`)]);
   const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
+  await checked;
   progress("python");
   const [pyodide, bytes] = await Promise.all([
     loadPyodide({ indexURL: runtime }),

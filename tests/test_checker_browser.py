@@ -1,0 +1,263 @@
+"""The checker page in headless Chromium: the same answers as `python -m checker`, computed in a
+worker, with nothing leaving the page; share links, failure states, accessibility and phones."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from checker.messages import catalogue
+from tests.browser import AXE, chromium, serve
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = catalogue("en")
+READY = "trust-act-checker[data-state=ready]"
+
+SCENARIOS: list[dict[str, Any]] = [
+    {"as_of": "2013-05-01", "custodian": "state_police"},
+    {
+        "as_of": "2016-05-27",
+        "custodian": "correction",
+        "convictions": [{"class": "D", "statute": "53a-125b"}],
+        "release_at": "2016-05-27T16:30",
+    },
+    {
+        "as_of": "2021-03-03",
+        "custodian": "municipal_police",
+        "warrant": "administrative",
+        "convictions": [],
+        "terrorist_screening_match": False,
+    },
+    {
+        "as_of": "2026-01-05",
+        "custodian": "prosecutor",
+        "warrant": "none",
+        "convictions": [{"class": "C"}, {"class": "misdemeanor"}],
+        "terrorist_screening_match": False,
+    },
+    {"as_of": "2026-01-05", "custodian": "school_police", "gang_database": True},
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site, served on localhost."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module."""
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that records CSP violations and every request it makes (workers included)."""
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    tab = context.new_page()
+    tab.requests = []  # type: ignore[attr-defined]
+    context.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def _fill(page: Page, scenario: dict[str, Any]) -> None:
+    """Answer the form as a reader would, through its controls (named after the contract's fields)."""
+    for name, value in scenario.items():
+        if name in ("as_of", "release_at"):
+            page.fill(f"input[name={name}]", value)
+        elif name == "custodian":
+            page.select_option("select[name=custodian]", value)
+        elif name == "convictions":
+            page.check(f"input[name=convictions][value={'some' if value else 'none'}]")
+            for i, item in enumerate(value):
+                if i:
+                    page.click("button.checker-add")
+                page.select_option(f"select[name='convictions[{i}].class']", item.get("class") or "")
+                page.fill(f"input[name='convictions[{i}].statute']", item.get("statute", ""))
+        else:
+            page.check(f"input[name={name}][value='{json.dumps(value) if isinstance(value, bool) else value}']")
+
+
+def _cli(scenario: dict[str, Any], *flags: str) -> Any:
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", *flags],
+        input=json.dumps(scenario),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[f"{s['as_of']}-{s['custodian']}" for s in SCENARIOS])
+def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str, scenario: dict[str, Any]) -> None:
+    """Filled through the form, each scenario shows the CLI's outcome, reasons, citations and comparison."""
+    page.goto(base_url + "checker/")
+    _fill(page, scenario)
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    answer = page.wait_for_selector(".checker-answer")
+    assert answer is not None
+    expected = _cli(scenario)
+    assert answer.get_attribute("data-outcome") == expected["outcome"]
+    assert page.inner_text(".checker-summary") == expected["summary"]
+    reasons = page.query_selector_all(".checker-reasons > li")
+    assert [r.query_selector("p").inner_text() for r in reasons] == [r["text"] for r in expected["reasons"]]  # type: ignore[union-attr]
+    assert [r.query_selector(".checker-citation a").inner_text() for r in reasons] == [  # type: ignore[union-attr]
+        r["citation"] for r in expected["reasons"]
+    ]
+    compared = [row.get_attribute("data-outcome") for row in page.query_selector_all("tr[data-regime]")]
+    assert compared == [d["outcome"] for d in _cli(scenario, "--compare")]
+    if expected["hold_until"]:
+        assert expected["hold_until"].replace("T", " ") in page.inner_text(".checker-hold")
+    assert page.evaluate("window.__csp") == []
+
+
+def test_decide_api_equals_the_command_line(page: Page, base_url: str) -> None:
+    """`await el.decide(scenario)` resolves to exactly what `python -m checker` prints."""
+    page.goto(base_url + "checker/")
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    for scenario in SCENARIOS:
+        got = page.evaluate("s => document.querySelector('trust-act-checker').decide(s)", scenario)
+        assert got == _cli(scenario)
+    error = page.evaluate(
+        "() => document.querySelector('trust-act-checker')"
+        ".decide({custodian: 'sheriff'}).then(() => '', e => e.message)"
+    )
+    assert error.startswith("custodian:")
+
+
+def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(page: Page, base_url: str) -> None:
+    """The runtime loads in a module worker from this site; no request goes anywhere else; no storage."""
+    workers: list[str] = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    gaps = []
+    page.goto(base_url + "checker/")
+    page.evaluate(
+        "() => { window.__gap = 0; let last = performance.now();"
+        " window.__tick = setInterval(() => { const now = performance.now();"
+        " window.__gap = Math.max(window.__gap, now - last); last = now; }, 20); }"
+    )
+    started = time.monotonic()
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    gaps.append(page.evaluate("window.__gap"))
+    assert time.monotonic() - started > 0.2, "the runtime was ready too fast to measure"
+    assert any("/javascripts/checker/worker.mjs" in url for url in workers)
+    assert any(url.endswith("pyodide.asm.wasm") for url in page.requests)  # type: ignore[attr-defined]
+    assert gaps[0] < 500, f"the page was unresponsive for {gaps[0]:.0f} ms while Python loaded"
+    _fill(page, SCENARIOS[2])
+    page.click("button.checker-submit")
+    page.wait_for_selector(".checker-answer")
+    origin = urlsplit(base_url).netloc
+    assert [u for u in page.requests if urlsplit(u).netloc not in ("", origin)] == []  # type: ignore[attr-defined]
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert page.evaluate("window.__csp") == []
+
+
+def test_a_shared_link_restores_the_answers(page: Page, base_url: str, browser: Browser) -> None:
+    """ "Copy a link" puts the answers after # only; opening that link fills the form and answers again."""
+    page.goto(base_url + "checker/")
+    _fill(page, SCENARIOS[1])
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    page.wait_for_selector(".checker-answer")
+    page.click("button.checker-share")
+    page.wait_for_selector(".checker-share-box")
+    link = page.url
+    assert "#answers=" in link
+    assert WORDS["ui.share_warning"] in page.inner_text(".checker-share-box")
+    other = browser.new_context().new_page()
+    other.goto(link)
+    answer = other.wait_for_selector(".checker-answer", timeout=90_000)
+    assert answer is not None
+    assert answer.get_attribute("data-outcome") == _cli(SCENARIOS[1])["outcome"]
+    assert other.input_value("select[name=custodian]") == "correction"
+    assert other.input_value("input[name='convictions[0].statute']") == "53a-125b"
+    other.context.close()
+
+
+def test_a_malformed_link_says_so(page: Page, base_url: str) -> None:
+    """A link whose answers cannot be read gives a clear message and an empty form."""
+    page.goto(base_url + "checker/#answers=%7Bnot-base64")
+    assert WORDS["ui.fragment_bad"] in page.inner_text(".checker-result")
+    assert page.input_value("select[name=custodian]") == ""
+
+
+def test_without_webassembly_the_reader_gets_the_tables(browser: Browser, base_url: str) -> None:
+    """With WebAssembly unavailable the element reports an error and links to the decision tables."""
+    context = browser.new_context()
+    context.add_init_script("delete window.WebAssembly")
+    tab = context.new_page()
+    tab.goto(base_url + "checker/")
+    tab.wait_for_selector("trust-act-checker[data-state=error]", state="attached", timeout=30_000)
+    status = tab.inner_text(".checker-status")
+    assert WORDS["ui.failed"] in status
+    assert tab.get_attribute(".checker-status a", "href") == "../trust-act/decision-tables/"
+    context.close()
+
+
+def test_a_runtime_that_fails_to_load_is_never_a_blank_widget(browser: Browser, base_url: str) -> None:
+    """If the runtime's files cannot be fetched, the worker's failure reaches the reader."""
+    context = browser.new_context()
+    tab = context.new_page()
+    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="gone"))
+    tab.goto(base_url + "checker/")
+    tab.wait_for_selector("trust-act-checker[data-state=error]", state="attached", timeout=90_000)
+    assert WORDS["ui.failed"] in tab.inner_text(".checker-status")
+    context.close()
+
+
+def test_axe_before_and_after_a_result_and_a_phone_screen(page: Page, base_url: str) -> None:
+    """No axe violations on the checker page before or after a result; nothing overflows 360 px."""
+
+    def violations() -> list[str]:
+        page.add_script_tag(path=str(AXE))
+        found: list[str] = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+        )
+        return found
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + "checker/")
+    assert violations() == []
+    _fill(page, SCENARIOS[3])
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    page.wait_for_selector(".checker-answer")
+    assert violations() == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate("document.activeElement.closest('.checker-answer') !== null")
+
+
+def test_keyboard_alone_reaches_an_answer(page: Page, base_url: str) -> None:
+    """A reader using only the keyboard can answer and submit; focus moves to the result."""
+    page.goto(base_url + "checker/")
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.focus("select[name=custodian]")
+    page.keyboard.press("ArrowDown")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('checker-submit')"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".checker-answer")
+    assert page.evaluate("document.activeElement.tagName") == "H2"
