@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
+from tests.browser import chromium, serve
 from tests.site_html import Page, parse_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,3 +36,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pages(site: Path) -> dict[str, Page]:
     """Every HTML page of the site, parsed, by path relative to the site root."""
     return {str(p.relative_to(site)): parse_page(p) for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site, served on localhost."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session (Playwright allows one sync instance at a time)."""
+    with chromium() as instance:
+        yield instance

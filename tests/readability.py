@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
-_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?:\s|$)|\n\s*\n")
 
 
 def syllables(word: str) -> int:

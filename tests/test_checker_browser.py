@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker.messages import catalogue
-from tests.browser import AXE, chromium, serve
+from tests.browser import AXE
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = catalogue("en")
@@ -48,22 +48,14 @@ SCENARIOS: list[dict[str, Any]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site, served on localhost."""
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the module."""
-    with chromium() as instance:
-        yield instance
+@pytest.fixture
+def requests_seen() -> list[str]:
+    """The URL of every request the test's page makes, its worker's included."""
+    return []
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, requests_seen: list[str]) -> Iterator[Page]:
     """A fresh page that records CSP violations and every request it makes (workers included)."""
     context = browser.new_context()
     context.add_init_script(
@@ -71,8 +63,7 @@ def page(browser: Browser) -> Iterator[Page]:
         " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
     tab = context.new_page()
-    tab.requests = []  # type: ignore[attr-defined]
-    context.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
+    context.on("request", lambda request: requests_seen.append(request.url))
     yield tab
     context.close()
 
@@ -145,7 +136,9 @@ def test_decide_api_equals_the_command_line(page: Page, base_url: str) -> None:
     assert error.startswith("custodian:")
 
 
-def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(page: Page, base_url: str) -> None:
+def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(
+    page: Page, base_url: str, requests_seen: list[str]
+) -> None:
     """The runtime loads in a module worker from this site; no request goes anywhere else; no storage."""
     workers: list[str] = []
     page.on("worker", lambda worker: workers.append(worker.url))
@@ -161,13 +154,13 @@ def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(page: Page, base_
     gaps.append(page.evaluate("window.__gap"))
     assert time.monotonic() - started > 0.2, "the runtime was ready too fast to measure"
     assert any("/javascripts/checker/worker.mjs" in url for url in workers)
-    assert any(url.endswith("pyodide.asm.wasm") for url in page.requests)  # type: ignore[attr-defined]
+    assert any(url.endswith("pyodide.asm.wasm") for url in requests_seen)
     assert gaps[0] < 500, f"the page was unresponsive for {gaps[0]:.0f} ms while Python loaded"
     _fill(page, SCENARIOS[2])
     page.click("button.checker-submit")
     page.wait_for_selector(".checker-answer")
     origin = urlsplit(base_url).netloc
-    assert [u for u in page.requests if urlsplit(u).netloc not in ("", origin)] == []  # type: ignore[attr-defined]
+    assert [u for u in requests_seen if urlsplit(u).netloc not in ("", origin)] == []
     assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
     assert page.evaluate("window.__csp") == []
 
@@ -229,13 +222,13 @@ def test_axe_before_and_after_a_result_and_a_phone_screen(page: Page, base_url: 
     """No axe violations on the checker page before or after a result; nothing overflows 360 px."""
 
     def violations() -> list[str]:
-        page.add_script_tag(path=str(AXE))
         found: list[str] = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
         )
         return found
 
+    page.context.add_init_script(path=str(AXE))  # injected by the browser itself, so the page's CSP allows it
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base_url + "checker/")
     assert violations() == []

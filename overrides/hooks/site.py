@@ -324,11 +324,16 @@ def _regimes(page: _Page) -> str:
 def _timeline_html(page: _Page) -> str:
     events = [dict(e) for e in _timeline]
     for regime in REGIMES[1:]:
-        acts = " and ".join(a["act"] for a in regime.acts)
+        assert regime.effective_from is not None
+        acts = " and ".join(
+            f"{a['act']} ({a['bill']})" if a["confirmed"] else f"{a['bill']} (act number not confirmed)"
+            for a in regime.acts
+        )
         events.append(
             {
-                "date": regime.effective_from.isoformat() if regime.effective_from else "",
-                "text": f"{regime.name} takes effect in Connecticut ({acts}).",
+                "date": regime.effective_from.isoformat(),
+                "label": f"{regime.effective_from:%B} {regime.effective_from.day}, {regime.effective_from.year}",
+                "text": f"A version of Connecticut's TRUST Act takes effect: {acts}.",
                 "sources": [a["source"] for a in regime.acts],
             }
         )
@@ -500,7 +505,10 @@ def _checker_form(prefix: str) -> str:
         fid = field["id"]
         ident = f"ck-{fid}"
         help_id = f"{ident}-help"
-        regimes = ", ".join(f"law from {names[r]}" if not names[r].startswith("before") else f"law {names[r]}" for r in field["asked_in"])
+        regimes = ", ".join(
+            f"law from {names[r]}" if not names[r].startswith("before") else f"law {names[r]}"
+            for r in field["asked_in"]
+        )
         help_text = f"{field['help']} {words['ui.asked_in'].format(regimes=regimes)}"
         if fid == "as_of":
             help_text = f"{field['help']} {words['ui.date_today']}"
@@ -523,7 +531,9 @@ def _checker_form(prefix: str) -> str:
         elif field["type"] == "convictions":
             klass = field["item"]["class"]
             statute = field["item"]["statute"]
-            class_options = "".join(f'<option value="{_e(v["value"])}">{_e(v["label"])}</option>' for v in klass["values"])
+            class_options = "".join(
+                f'<option value="{_e(v["value"])}">{_e(v["label"])}</option>' for v in klass["values"]
+            )
             row = (
                 '<fieldset class="checker-conviction" data-index="0"><legend>'
                 f"{_e(words['ui.conviction'].format(n=1))}</legend>"
@@ -535,17 +545,25 @@ def _checker_form(prefix: str) -> str:
                 f' autocomplete="off" spellcheck="false" pattern="{_e(statute["pattern"])}">'
                 "</fieldset>"
             )
-            choice = _choice("convictions", [("none", words["ui.convictions_none"]), ("some", words["ui.convictions_some"])], unknown, help_id)
+            choice = _choice(
+                "convictions",
+                [("none", words["ui.convictions_none"]), ("some", words["ui.convictions_some"])],
+                unknown,
+                help_id,
+            )
             parts.append(
                 f'<fieldset class="checker-field"><legend>{_e(field["label"])}</legend>{choice}{hint}'
                 f'<div class="checker-convictions" hidden>{row}'
                 f'<button type="button" class="md-button checker-add">{_e(words["ui.add_conviction"])}</button></div></fieldset>'
             )
         else:
-            options = [(json.dumps(v["value"]) if field["type"] == "boolean" else v["value"], v["label"]) for v in field["values"]]
+            choices: list[tuple[str, str]] = [
+                (json.dumps(v["value"]) if field["type"] == "boolean" else v["value"], v["label"])
+                for v in field["values"]
+            ]
             parts.append(
                 f'<fieldset class="checker-field"><legend>{_e(field["label"])}</legend>'
-                f"{_choice(fid, options, unknown, help_id)}{hint}</fieldset>"
+                f"{_choice(fid, choices, unknown, help_id)}{hint}</fieldset>"
             )
     data = json.dumps({"words": _checker_words(), "questions": schema}, ensure_ascii=False).replace("</", "<\\/")
     paths = _runtime_paths()
@@ -599,7 +617,10 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/j
 def content_security_policy(html_text: str) -> str:
     """A strict policy for one page: same-origin everything; inline scripts only by their hash."""
     hashes = sorted(
-        {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in _INLINE_SCRIPT.findall(html_text)}
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+            for s in _INLINE_SCRIPT.findall(html_text)
+        }
     )
     return "; ".join(
         [
