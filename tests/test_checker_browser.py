@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker.messages import catalogue
-from tests.browser import AXE
+from tests.browser import AXE, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = catalogue("en")
@@ -254,3 +254,61 @@ def test_keyboard_alone_reaches_an_answer(page: Page, base_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_selector(".checker-answer")
     assert page.evaluate("document.activeElement.tagName") == "H2"
+
+
+def test_print_this_result_is_one_page(page: Page, base_url: str) -> None:
+    """ "Print this result" prints only the result sheet: one page with the date, law, reasons and help."""
+    page.goto(base_url + "checker/")
+    _fill(page, SCENARIOS[1])
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    page.wait_for_selector(".checker-answer")
+    page.evaluate("document.documentElement.classList.add('checker-printing')")
+    page.emulate_media(media="print")
+    assert page.is_hidden("form.checker-form")
+    assert page.is_hidden(".checker-what-if")
+    assert page.is_visible(".checker-printed")
+    assert page.is_visible(".checker-reasons")
+    pdf = page.pdf(format="Letter")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>>") + pdf.count(b"/Type /Page ") == 1
+
+
+def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None:
+    """With Material's instant navigation on, reaching the checker by a link still starts and answers."""
+    config = tmp_path / "mkdocs-instant.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"hooks: [{ROOT / 'overrides' / 'hooks' / 'site.py'}]\n"
+        "theme:\n"
+        f"  custom_dir: {ROOT / 'overrides'}\n"
+        "  features: [navigation.instant, navigation.sections]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    with serve(out) as url:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(url, wait_until="networkidle")
+        loads = tab.evaluate("performance.getEntriesByType('navigation').length")
+        tab.click(".md-content a.md-button--primary")
+        tab.wait_for_selector(READY, state="attached", timeout=90_000)
+        assert tab.evaluate("performance.getEntriesByType('navigation').length") == loads
+        assert tab.evaluate("location.pathname").endswith("/checker/")
+        got = tab.evaluate("s => document.querySelector('trust-act-checker').decide(s)", SCENARIOS[2])
+        assert got == _cli(SCENARIOS[2])
+        tab.click(".md-nav a[href$='glossary/']")
+        tab.wait_for_url("**/glossary/")
+        tab.go_back()
+        tab.wait_for_selector(READY, state="attached", timeout=90_000)
+        _fill(tab, SCENARIOS[2])
+        tab.click("button.checker-submit")
+        assert tab.wait_for_selector(".checker-answer") is not None
+        context.close()

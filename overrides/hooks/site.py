@@ -422,6 +422,8 @@ def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
             return _checker_form(prefix)
         if name == "provisions":
             return _provisions(page)
+        if name == "example":
+            return _example()
         raise PluginError(f"unknown shortcode md:{name}")
 
     return SHORTCODE.sub(replace, markdown)
@@ -591,6 +593,33 @@ def _provisions(page: _Page) -> str:
         for pid in ids:
             parts.append(f'<section id="p-{_e(pid)}" class="provision">{_law(pid, page)}</section>')
     return "\n".join(parts)
+
+
+EXAMPLE = {
+    "as_of": "2015-03-06",
+    "custodian": "correction",
+    "convictions": [{"class": "D"}],
+    "release_at": "2015-03-06T17:00",
+}
+
+
+def _example() -> str:
+    """A scenario and the main parts of its decision, computed now, so the docs never show a stale answer."""
+    decision = decide_json(EXAMPLE)
+    shown = {
+        "outcome": decision["outcome"],
+        "summary": decision["summary"],
+        "regime": {k: decision["regime"][k] for k in ("id", "effective_from", "effective_to")},
+        "reasons": [{k: r[k] for k in ("text", "citation", "status")} for r in decision["reasons"][:2]],
+        "hold_until": decision["hold_until"],
+    }
+    scenario = _e(json.dumps(EXAMPLE, indent=2))
+    answer = _e(json.dumps(shown, indent=2, ensure_ascii=False))
+    return (
+        f'<p>Scenario:</p><pre><code class="language-json">{scenario}</code></pre>'
+        f"<p>Decision (the first two of {len(decision['reasons'])} reasons):</p>"
+        f'<pre><code class="language-json">{answer}</code></pre>'
+    )
 
 
 def on_post_build(config: Any) -> None:

@@ -337,6 +337,7 @@ class TrustActChecker extends HTMLElement {
       el("h2", { tabindex: "-1" }, `${w["ui.result"]}: ${outcome}`),
       el("p", { class: "checker-summary" }, decision.summary),
       el("p", {}, el("strong", {}, `${w["ui.regime"]}: `), `${decision.regime.name} (${this.period(decision.regime)})`),
+      el("p", { class: "checker-printed" }, `${w["ui.printed"]}: ${localToday()}`),
     );
     if (decision.hold_until) {
       section.append(el("p", { class: "checker-hold" }, el("strong", {}, `${w["ui.hold_until"]}: `), decision.hold_until.replace("T", " ")));
@@ -368,8 +369,9 @@ class TrustActChecker extends HTMLElement {
           el("th", { scope: "row" }, `${d.regime.name} (${this.period(d.regime)})`),
           el("td", {}, w[`label.outcome.${d.outcome}`])));
       section.append(
-        el("h3", {}, w["ui.compare"]),
-        el("div", { class: "checker-table" }, el("table", {}, el("tbody", {}, rows))),
+        el("div", { class: "checker-extra checker-compare" },
+          el("h3", {}, w["ui.compare"]),
+          el("div", { class: "checker-table" }, el("table", {}, el("tbody", {}, rows)))),
       );
     }
     const changes = decision.what_if.map((c) =>
@@ -379,8 +381,9 @@ class TrustActChecker extends HTMLElement {
         outcome: w[`label.outcome.${c.outcome}`],
       })));
     section.append(
-      el("h3", {}, w["ui.what_if"]),
-      changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"]),
+      el("div", { class: "checker-extra" },
+        el("h3", {}, w["ui.what_if"]),
+        changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"])),
     );
     const share = el("button", { type: "button", class: "md-button checker-share" }, w["ui.share"]);
     share.addEventListener("click", () => this.share(section));
@@ -388,7 +391,7 @@ class TrustActChecker extends HTMLElement {
     print.addEventListener("click", () => this.print());
     section.append(
       el("div", { class: "checker-actions" }, share, print),
-      el("p", { class: "checker-help" }, el("a", { href: this.dataset.help }, w["ui.help"])),
+      el("p", { class: "checker-help" }, el("a", { href: new URL(this.dataset.help, location.href).href }, w["ui.help"])),
       el("p", { class: "checker-disclaimer" }, decision.disclaimer),
     );
     return section;
