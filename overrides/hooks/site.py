@@ -424,6 +424,8 @@ def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
             return _provisions(page)
         if name == "example":
             return _example()
+        if name == "embed-snippets":
+            return _embed_snippets(config)
         raise PluginError(f"unknown shortcode md:{name}")
 
     return SHORTCODE.sub(replace, markdown)
@@ -619,6 +621,31 @@ def _example() -> str:
         f'<p>Scenario:</p><pre><code class="language-json">{scenario}</code></pre>'
         f"<p>Decision (the first two of {len(decision['reasons'])} reasons):</p>"
         f'<pre><code class="language-json">{answer}</code></pre>'
+    )
+
+
+EMBED_SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"
+
+
+def _embed_snippets(config: Any) -> str:
+    """The copy-paste snippets for other sites, with this site's own address."""
+    site = str(config["site_url"] or "https://example.invalid/")
+    origin = re.sub(r"^(https?://[^/]+).*$", r"\1", site)
+    loader = f'<script src="{site}embed.js" async></script>\n<trust-act-embed lang="en" theme="light"></trust-act-embed>'
+    frame = (
+        f'<iframe src="{site}embed/" title="TRUST Act checker"\n'
+        f'        style="width:100%;height:1600px;border:0"\n'
+        f'        sandbox="{EMBED_SANDBOX}"\n'
+        '        allow="clipboard-write" referrerpolicy="no-referrer"></iframe>'
+    )
+    policy = f"script-src {origin}; frame-src {origin}"
+    return (
+        '<p>With the loader (the frame grows and shrinks with its content):</p>'
+        f'<pre><code class="language-html">{_e(loader)}</code></pre>'
+        '<p>Without scripts (a fixed height; for sites that strip script tags):</p>'
+        f'<pre><code class="language-html">{_e(frame)}</code></pre>'
+        '<p>If your site has a Content-Security-Policy, add this site to it:</p>'
+        f'<pre><code>{_e(policy)}</code></pre>'
     )
 
 
