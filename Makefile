@@ -55,8 +55,9 @@ $(STAMPS)/wheel: $(STAMPS)/venv $(CHECKER_SOURCES)
 	@ls dist/*.whl
 	@touch $@
 
-build: $(STAMPS)/venv $(STAMPS)/npm wheel
+build: setup wheel
 	$(PY) -m mkdocs build --strict --site-dir site
+	$(PY) -m overrides.build.pdfs site
 
 serve: $(STAMPS)/venv $(STAMPS)/npm wheel
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000

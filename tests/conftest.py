@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import chromium, serve
+from overrides.build.browser import chromium, serve
+from overrides.build.pdfs import make_pdfs
 from tests.site_html import Page, parse_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    make_pdfs(out)
     return out
 
 

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker.messages import catalogue
-from tests.browser import AXE, serve
+from overrides.build.browser import AXE, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = catalogue("en")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import AXE
+from overrides.build.browser import AXE
 
 NEUTRAL = "https://www.weather.gov/"
 

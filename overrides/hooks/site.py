@@ -426,6 +426,8 @@ def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
             return _example()
         if name == "embed-snippets":
             return _embed_snippets(config)
+        if name == "print-links":
+            return _print_links()
         raise PluginError(f"unknown shortcode md:{name}")
 
     return SHORTCODE.sub(replace, markdown)
@@ -448,7 +450,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(f"{page.file.src_uri}: front matter needs 'reviewed: YYYY-MM-DD'")
     state = _Page()
     prefix = "../" * page.url.count("/")
-    return _expand(markdown, state, config, prefix) + state.footer()
+    text = _expand(markdown, state, config, prefix) + state.footer()
+    kind = page.meta.get("print")
+    if kind:
+        text = f'<div class="print-{_e(kind)}" markdown>\n\n{text}\n\n</div>\n'
+    return text
 
 
 # --- The checker: its form, rendered from the question schema, and its runtime files ---------------
@@ -631,7 +637,9 @@ def _embed_snippets(config: Any) -> str:
     """The copy-paste snippets for other sites, with this site's own address."""
     site = str(config["site_url"] or "https://example.invalid/")
     origin = re.sub(r"^(https?://[^/]+).*$", r"\1", site)
-    loader = f'<script src="{site}embed.js" async></script>\n<trust-act-embed lang="en" theme="light"></trust-act-embed>'
+    loader = (
+        f'<script src="{site}embed.js" async></script>\n<trust-act-embed lang="en" theme="light"></trust-act-embed>'
+    )
     frame = (
         f'<iframe src="{site}embed/" title="TRUST Act checker"\n'
         f'        style="width:100%;height:1600px;border:0"\n'
@@ -640,13 +648,41 @@ def _embed_snippets(config: Any) -> str:
     )
     policy = f"script-src {origin}; frame-src {origin}"
     return (
-        '<p>With the loader (the frame grows and shrinks with its content):</p>'
+        "<p>With the loader (the frame grows and shrinks with its content):</p>"
         f'<pre><code class="language-html">{_e(loader)}</code></pre>'
-        '<p>Without scripts (a fixed height; for sites that strip script tags):</p>'
+        "<p>Without scripts (a fixed height; for sites that strip script tags):</p>"
         f'<pre><code class="language-html">{_e(frame)}</code></pre>'
-        '<p>If your site has a Content-Security-Policy, add this site to it:</p>'
-        f'<pre><code>{_e(policy)}</code></pre>'
+        "<p>If your site has a Content-Security-Policy, add this site to it:</p>"
+        f"<pre><code>{_e(policy)}</code></pre>"
     )
+
+
+PRINTOUTS = (
+    (
+        "trust-act-guide.pdf",
+        "The whole guide",
+        "Every page of this site that explains the program and the law, in one PDF.",
+    ),
+    (
+        "trust-act-at-a-glance.pdf",
+        "The TRUST Act at a glance",
+        "One page: what the law allows today, who it binds, where to get help.",
+    ),
+    (
+        "trust-act-wallet-card.pdf",
+        "Wallet card",
+        "A two-sided card: what a detainer is, when a hold is allowed, what you can say.",
+    ),
+)
+
+
+def _print_links() -> str:
+    """Links to the PDFs that `make build` writes next to this page."""
+    items = "".join(
+        f'<li><a href="{name}" type="application/pdf">{_e(title)} (PDF)</a>: {_e(text)}</li>'
+        for name, title, text in PRINTOUTS
+    )
+    return f'<ul class="print-links">{items}</ul>'
 
 
 def on_post_build(config: Any) -> None:

@@ -1,4 +1,4 @@
-"""Headless Chromium for the tests: Debian's chromium driven by Playwright, and a local server."""
+"""Headless Chromium (Debian's chromium driven by Playwright) and a local server, for the PDFs and the tests."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",

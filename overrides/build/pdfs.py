@@ -1,0 +1,160 @@
+"""Make the printable guides from the built site with headless Chromium: the whole guide as one PDF,
+the one-page "TRUST Act at a glance" and the wallet card. Run by `make build` after MkDocs:
+
+    python -m overrides.build.pdfs SITE_DIR
+
+The guide is the site's own pages in their menu order (pages whose front matter says
+``guide: false`` are left out), so the PDFs say exactly what the site says.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
+from playwright.sync_api import Page
+
+from checker.lawdata import CURRENT_AS_OF
+from overrides.build.browser import ROOT, chromium, serve
+
+__all__ = ["AT_A_GLANCE", "GUIDE", "WALLET_CARD", "guide_pages", "make_pdfs"]
+
+GUIDE = "print/trust-act-guide.pdf"
+AT_A_GLANCE = "print/trust-act-at-a-glance.pdf"
+WALLET_CARD = "print/trust-act-wallet-card.pdf"
+
+FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+    f"Law current as of {CURRENT_AS_OF.isoformat()}. Not legal advice. "
+    'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+)
+
+# Gathers the articles of the guide's pages into the guide page, giving each page's ids and
+# in-page links a prefix so they stay unique, and making every other link absolute.
+ASSEMBLE = """async (urls) => {
+  const target = document.getElementById("guide-pages");
+  for (const [n, url] of urls.entries()) {
+    const html = await (await fetch(url)).text();
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const article = doc.querySelector("article");
+    article.querySelectorAll(".page-dates, .headerlink, .md-content__button").forEach(e => e.remove());
+    article.querySelectorAll("[id]").forEach(e => { e.id = `p${n}-${e.id}`; });
+    article.querySelectorAll("a[href]").forEach(a => {
+      const href = a.getAttribute("href");
+      a.setAttribute("href", href.startsWith("#") ? `#p${n}-${href.slice(1)}` : new URL(href, url).href);
+    });
+    const section = document.createElement("section");
+    section.className = "guide-page";
+    section.append(...article.childNodes);
+    target.append(section);
+  }
+}"""
+
+
+# One page's article, without the theme around it, with absolute links.
+ARTICLE = """async (url) => {
+  const html = await (await fetch(url)).text();
+  const article = new DOMParser().parseFromString(html, "text/html").querySelector("article");
+  article.querySelectorAll(".headerlink, .md-content__button").forEach(e => e.remove());
+  article.querySelectorAll("a[href]").forEach(a => a.setAttribute("href", new URL(a.getAttribute("href"), url).href));
+  return article.innerHTML;
+}"""
+
+BASE_CSS = """
+body { margin: 0; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #000; }
+a { color: inherit; }
+abbr { text-decoration: none; }
+.nowrap { white-space: nowrap; }
+h1 { margin: 0 0 0.4em; }
+.md-typeset__table, table { width: 100%; border-collapse: collapse; }
+"""
+AT_A_GLANCE_CSS = (
+    BASE_CSS
+    + """
+@page { size: Letter; margin: 1.3cm 1.5cm; }
+body { font-size: 9.5pt; line-height: 1.35; }
+h1 { font-size: 17pt; }
+h2 { font-size: 9pt; margin: 10pt 0 2pt; }
+p, ol { margin: 4pt 0; }
+sup { font-size: 6pt; }
+.page-sources { font-size: 6.5pt; line-height: 1.25; margin: 0; padding-left: 1.4em; }
+.page-sources a::after { content: " (" attr(href) ")"; word-break: break-all; }
+.source-type { display: none; }
+.page-dates { font-size: 7pt; margin-top: 8pt; }
+"""
+)
+WALLET_CARD_CSS = (
+    BASE_CSS
+    + """
+@page { size: 3.375in 2.125in; margin: 0.1in 0.13in; }
+body { font-size: 7.2pt; line-height: 1.25; }
+h1, h2, .page-sources, .page-dates, sup.cite { display: none; }
+.card-side { break-after: page; }
+.card-side:last-of-type { break-after: auto; }
+p { margin: 0 0 0.35em; }
+"""
+)
+
+
+def _compact(page: Page, url: str, css: str) -> None:
+    """Show one page's article alone, styled with ``css``, ready to print."""
+    article = page.evaluate(ARTICLE, url)
+    page.set_content(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head>'
+        f"<body>{article}</body></html>"
+    )
+
+
+def guide_pages() -> list[str]:
+    """The site paths of the guide's pages, in menu order."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    paths: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+            elif isinstance(item, str):
+                _, meta = get_data((Path(config["docs_dir"]) / item).read_text(encoding="utf-8"))
+                if meta.get("guide", True):
+                    url = File(item, config["docs_dir"], config["site_dir"], True).url
+                    paths.append(url)
+
+    walk(config["nav"])
+    return paths
+
+
+def make_pdfs(site: Path) -> list[Path]:
+    """Write the three PDFs into ``site/print/``; returns their paths."""
+    out = [site / GUIDE, site / AT_A_GLANCE, site / WALLET_CARD]
+    (site / "print").mkdir(exist_ok=True)
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.emulate_media(media="print")
+        page.goto(base + "print/guide/", wait_until="networkidle")
+        page.evaluate(ASSEMBLE, [base + p for p in guide_pages()])
+        page.pdf(
+            path=out[0],
+            format="Letter",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+            margin={"top": "1.5cm", "bottom": "1.8cm", "left": "1.5cm", "right": "1.5cm"},
+        )
+        _compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS)
+        page.pdf(path=out[1], prefer_css_page_size=True)
+        _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS)
+        page.pdf(path=out[2], prefer_css_page_size=True)
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m overrides.build.pdfs SITE_DIR")
+    for path in make_pdfs(Path(sys.argv[1])):
+        print(f"{path} ({path.stat().st_size:,} bytes)")
