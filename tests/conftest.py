@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Path:
     """The site, built once with the strict flag into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
@@ -30,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    make_pdfs(out)
+    make_pdfs(out, browser)
     return out
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
 from overrides.build.browser import ROOT, chromium, serve
@@ -128,11 +128,14 @@ def guide_pages() -> list[str]:
     return paths
 
 
-def make_pdfs(site: Path) -> list[Path]:
-    """Write the three PDFs into ``site/print/``; returns their paths."""
+def make_pdfs(site: Path, browser: Browser | None = None) -> list[Path]:
+    """Write the three PDFs into ``site/print/``; returns their paths. Starts Chromium if not given one."""
+    if browser is None:
+        with chromium() as own:
+            return make_pdfs(site, own)
     out = [site / GUIDE, site / AT_A_GLANCE, site / WALLET_CARD]
     (site / "print").mkdir(exist_ok=True)
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base:
         page = browser.new_page()
         page.emulate_media(media="print")
         page.goto(base + "print/guide/", wait_until="networkidle")
@@ -150,6 +153,7 @@ def make_pdfs(site: Path) -> list[Path]:
         page.pdf(path=out[1], prefer_css_page_size=True)
         _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS)
         page.pdf(path=out[2], prefer_css_page_size=True)
+        page.close()
     return out
 
 
