@@ -15,7 +15,7 @@ from typing import Any
 from checker import hold_limit
 from checker.law.s54_192h import RULESETS, RuleSet
 from checker.lawdata import CITATIONS, REGIMES, Regime, regime_for
-from checker.messages import render
+from checker.messages import note, render
 from checker.model import (
     BOOLEAN_FACTS,
     CONVICTION_CLASSES,
@@ -205,11 +205,11 @@ def decide(
         "outcome": result.outcome.value,
         "summary": render(f"outcome.{result.outcome.value}", params, lang),
         "as_of": facts.as_of.isoformat(),
-        "regime": result.regime.to_json(),
+        "regime": result.regime.to_json(lang),
         "reasons": [_reason(f, lang) for f in result.reasons],
         "missing_facts": list(result.missing),
         "unverified": [
-            {"provision": p, "citation": CITATIONS[p]["citation"], "note": CITATIONS[p]["note"]}
+            {"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)}
             for p in result.unverified
         ],
         "hold_until": None if result.hold_until is None else result.hold_until.strftime("%Y-%m-%dT%H:%M"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from checker.messages import catalogue
+
 __all__ = [
     "CITATIONS",
     "CURRENT_AS_OF",
@@ -43,18 +45,24 @@ class Regime:
     """One version of § 54-192h and the dates it was in force (``effective_to`` inclusive)."""
 
     id: str
-    name: str
     effective_from: dt.date | None
     effective_to: dt.date | None
     acts: tuple[dict[str, Any], ...]
-    summary: str
     provisions: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
+    def name(self, lang: str = "en") -> str:
+        """The regime's name in ``lang`` (words live in the message catalogues)."""
+        return catalogue(lang)[f"regime.{self.id}.name"]
+
+    def summary(self, lang: str = "en") -> str:
+        """The regime in one sentence, in ``lang``."""
+        return catalogue(lang)[f"regime.{self.id}.summary"]
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The regime as the decision JSON shows it."""
         return {
             "id": self.id,
-            "name": self.name,
+            "name": self.name(lang),
             "effective_from": _iso(self.effective_from),
             "effective_to": _iso(self.effective_to),
             "acts": [dict(a) for a in self.acts],
@@ -84,11 +92,9 @@ def _build_regimes() -> tuple[Regime, ...]:
         regimes.append(
             Regime(
                 id=r["id"],
-                name=r["name"],
                 effective_from=starts[i],
                 effective_to=None if end is None else end - dt.timedelta(days=1),
                 acts=tuple(r["acts"]),
-                summary=r["summary"],
                 provisions=tuple(r["provisions"]),
             )
         )
@@ -106,9 +112,13 @@ def _check() -> None:
             raise DataError(f"citation {cid}: unknown source {c['source']!r}")
         if c["regime"] is not None and c["regime"] not in ids:
             raise DataError(f"citation {cid}: unknown regime {c['regime']!r}")
+        if c["status"] == "unverified" and f"note.{cid}" not in catalogue("en"):
+            raise DataError(f"citation {cid}: an unverified provision needs a note saying what is missing")
         if c["status"] != "unverified" and not c["quote"]:
             raise DataError(f"citation {cid}: a verified provision needs its words")
     for r in REGIMES:
+        r.name()
+        r.summary()
         for pid in r.provisions:
             if pid not in CITATIONS:
                 raise DataError(f"regime {r.id}: unknown provision {pid!r}")

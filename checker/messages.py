@@ -7,9 +7,9 @@ import string
 from functools import cache
 from importlib import resources
 
-__all__ = ["LANGUAGES", "catalogue", "render"]
+__all__ = ["LANGUAGES", "catalogue", "note", "placeholders", "render"]
 
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "es")
 
 # Parameters whose value is itself a message id stem (the value picks the wording).
 _LOOKUP = {"custodian": "custodian.", "klass": "class."}
@@ -38,3 +38,8 @@ def render(message_id: str, params: dict[str, str] | None = None, lang: str = "e
         if key in values:
             values[key] = words[stem + values[key]]
     return words[message_id].format(**values)
+
+
+def note(provision: str, lang: str = "en") -> str | None:
+    """The note on a provision's doubts, in ``lang``, or ``None`` when there is none."""
+    return catalogue(lang).get(f"note.{provision}")

@@ -85,4 +85,4 @@ def questions(lang: str = "en") -> dict[str, Any]:
                 values=[{"value": True, "label": words["q.yes"]}, {"value": False, "label": words["q.no"]}],
             )
         fields.append(field)
-    return {"fields": fields, "unknown_label": words["q.unknown"], "regimes": [r.to_json() for r in REGIMES]}
+    return {"fields": fields, "unknown_label": words["q.unknown"], "regimes": [r.to_json(lang) for r in REGIMES]}

@@ -11,7 +11,7 @@
   const site = new URL(".", script ? script.src : location.href);
   const SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox";
   const CSS = ":host{display:block;contain:content}iframe{display:block;width:100%;min-width:0;height:56rem;border:0;margin:0;padding:0;background:transparent}";
-  const LANGUAGES = { en: "" };
+  const LANGUAGES = { en: "", es: "es/" };
 
   class TrustActEmbedElement extends HTMLElement {
     connectedCallback() {

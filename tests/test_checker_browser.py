@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
+from checker import decide_json
 from checker.messages import catalogue
 from overrides.build.browser import AXE, serve
 
@@ -312,3 +313,21 @@ def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None
         tab.click("button.checker-submit")
         assert tab.wait_for_selector(".checker-answer") is not None
         context.close()
+
+
+def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> None:
+    """On the Spanish page, the form and the answer are in Spanish, with the same outcome and citations."""
+    scenario = SCENARIOS[3]
+    page.goto(base_url + "es/checker/")
+    assert page.inner_text("button.checker-submit") == catalogue("es")["ui.check"]
+    _fill(page, scenario)
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    answer = page.wait_for_selector(".checker-answer")
+    assert answer is not None
+    expected = decide_json(scenario, "es")
+    assert answer.get_attribute("data-outcome") == expected["outcome"]
+    assert page.inner_text(".checker-summary") == expected["summary"]
+    texts = [r.inner_text() for r in page.query_selector_all(".checker-reasons > li > p:first-child")]
+    assert texts == [r["text"] for r in expected["reasons"]]
+    assert page.evaluate("window.__csp") == []

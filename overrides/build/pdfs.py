@@ -18,19 +18,26 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
+from checker.messages import catalogue
 from overrides.build.browser import ROOT, chromium, serve
 
-__all__ = ["AT_A_GLANCE", "GUIDE", "WALLET_CARD", "guide_pages", "make_pdfs"]
+__all__ = ["AT_A_GLANCE", "GUIDE", "LANGUAGES", "WALLET_CARD", "guide_pages", "make_pdfs"]
 
 GUIDE = "print/trust-act-guide.pdf"
 AT_A_GLANCE = "print/trust-act-at-a-glance.pdf"
 WALLET_CARD = "print/trust-act-wallet-card.pdf"
 
-FOOTER = (
-    '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-    f"Law current as of {CURRENT_AS_OF.isoformat()}. Not legal advice. "
-    'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
-)
+LANGUAGES = {"en": "", "es": "es/"}  # each language's folder in the site
+
+
+def _footer(lang: str) -> str:
+    words = catalogue(lang)
+    return (
+        '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+        + words["site.pdf_footer"].format(date=CURRENT_AS_OF.isoformat())
+        + f' {words["site.page_of"]} <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+    )
+
 
 # Gathers the articles of the guide's pages into the guide page, giving each page's ids and
 # in-page links a prefix so they stay unique, and making every other link absolute.
@@ -99,11 +106,11 @@ p { margin: 0 0 0.35em; }
 )
 
 
-def _compact(page: Page, url: str, css: str) -> None:
+def _compact(page: Page, url: str, css: str, lang: str) -> None:
     """Show one page's article alone, styled with ``css``, ready to print."""
     article = page.evaluate(ARTICLE, url)
     page.set_content(
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head>'
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><style>{css}</style></head>'
         f"<body>{article}</body></html>"
     )
 
@@ -129,31 +136,42 @@ def guide_pages() -> list[str]:
 
 
 def make_pdfs(site: Path, browser: Browser | None = None) -> list[Path]:
-    """Write the three PDFs into ``site/print/``; returns their paths. Starts Chromium if not given one."""
+    """Write the three PDFs of each built language into its ``print/`` folder; returns their paths.
+
+    Starts Chromium when not given one.
+    """
     if browser is None:
         with chromium() as own:
             return make_pdfs(site, own)
+    written: list[Path] = []
+    with serve(site) as root:
+        for lang, folder in LANGUAGES.items():
+            if (site / folder / "print" / "guide" / "index.html").exists():
+                written += _language_pdfs(site / folder, root + folder, lang, browser)
+    return written
+
+
+def _language_pdfs(site: Path, base: str, lang: str, browser: Browser) -> list[Path]:
     out = [site / GUIDE, site / AT_A_GLANCE, site / WALLET_CARD]
     (site / "print").mkdir(exist_ok=True)
-    with serve(site) as base:
-        page = browser.new_page()
-        page.emulate_media(media="print")
-        page.goto(base + "print/guide/", wait_until="networkidle")
-        page.evaluate(ASSEMBLE, [base + p for p in guide_pages()])
-        page.pdf(
-            path=out[0],
-            format="Letter",
-            print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=FOOTER,
-            margin={"top": "1.5cm", "bottom": "1.8cm", "left": "1.5cm", "right": "1.5cm"},
-        )
-        _compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS)
-        page.pdf(path=out[1], prefer_css_page_size=True)
-        _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS)
-        page.pdf(path=out[2], prefer_css_page_size=True)
-        page.close()
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(base + "print/guide/", wait_until="networkidle")
+    page.evaluate(ASSEMBLE, [base + p for p in guide_pages()])
+    page.pdf(
+        path=out[0],
+        format="Letter",
+        print_background=True,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=_footer(lang),
+        margin={"top": "1.5cm", "bottom": "1.8cm", "left": "1.5cm", "right": "1.5cm"},
+    )
+    _compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS, lang)
+    page.pdf(path=out[1], prefer_css_page_size=True)
+    _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS, lang)
+    page.pdf(path=out[2], prefer_css_page_size=True)
+    page.close()
     return out
 
 

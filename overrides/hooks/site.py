@@ -35,25 +35,38 @@ if str(ROOT) not in sys.path:
 from checker import CITATIONS, REGIMES, decide_json, questions  # noqa: E402 - needs the path above
 from checker.engine import evaluate  # noqa: E402
 from checker.lawdata import CURRENT_AS_OF, SOURCES  # noqa: E402
-from checker.messages import catalogue  # noqa: E402
+from checker.messages import catalogue, note  # noqa: E402
 from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?:\s+([^>]*?))?\s*-->")
-SOURCE_TYPES = {
-    "statute": "Statutes",
-    "public_act": "Public acts and bills",
-    "regulation": "Regulations",
-    "legislative_analysis": "Legislative analyses and legislators' statements",
-    "agency_document": "Government agency documents",
-    "court_opinion": "Court opinions",
-    "secondary": "News, research and advocacy (secondary sources)",
-}
-STATUS_HELP = {
-    "verbatim": "The statute's own words, copied from a reproduction of the official text.",
-    "official_paraphrase": "Not the statute's words: an official summary's or legislator's description of them.",
-    "unverified": "We could not retrieve or confirm this text.",
-}
+SOURCE_TYPES = (
+    "statute",
+    "public_act",
+    "regulation",
+    "legislative_analysis",
+    "agency_document",
+    "court_opinion",
+    "secondary",
+)
+
+# The language being built: the i18n plugin builds each language in turn; on_config sets these.
+_lang = "en"
+# The language's folder in the site ("" for the default language, "es/" for Spanish).
+_lang_dir = ""
+
+
+def W(key: str, **values: object) -> str:
+    """The site's words for ``key`` in the language being built."""
+    return catalogue(_lang)[key].format(**values)
+
+
+def _t(text: str | dict[str, str]) -> str:
+    """A data text in the language being built (data files give ``{"en": ..., "es": ...}``)."""
+    if isinstance(text, str):
+        return text
+    return text.get(_lang) or text["en"]
+
 
 _all_sources: dict[str, dict[str, Any]] = {}
 _timeline: list[dict[str, Any]] = []
@@ -93,7 +106,7 @@ def _source(sid: str) -> dict[str, Any]:
 
 
 def _kind(sid: str) -> str:
-    return SOURCE_TYPES[_source(sid)["type"]]
+    return W(f"site.type.{_source(sid)['type']}")
 
 
 def _e(text: object) -> str:
@@ -119,7 +132,8 @@ class _Page:
         if sid not in self.cited:
             self.cited.append(sid)
         n = self.cited.index(sid) + 1
-        return f'<sup class="cite"><a href="#source-{n}" aria-label="Source {n}">[{n}]</a></sup>'
+        label = _e(W("site.source_n", n=n))
+        return f'<sup class="cite"><a href="#source-{n}" aria-label="{label}">[{n}]</a></sup>'
 
     def footer(self) -> str:
         if not self.cited:
@@ -128,7 +142,7 @@ class _Page:
             f'<li id="source-{n}">{_source_line(sid)}. <span class="source-type">{_e(_kind(sid))}</span></li>'
             for n, sid in enumerate(self.cited, start=1)
         )
-        return f'\n\n## Sources on this page {{ #sources-on-this-page }}\n\n<ol class="page-sources">\n{items}\n</ol>\n'
+        return f'\n\n## {W("site.sources_on_page")} {{ #sources-on-this-page }}\n\n<ol class="page-sources">\n{items}\n</ol>\n'
 
 
 # --- Shortcodes ----------------------------------------------------------------------------------
@@ -138,25 +152,27 @@ def _law(pid: str, page: _Page) -> str:
     if pid not in CITATIONS:
         raise PluginError(f"unknown provision id {pid!r}")
     entry = CITATIONS[pid]
-    words = catalogue("en")
+    words = catalogue(_lang)
     status = entry["status"]
     label = words["label.status." + status]
-    badge = f'<span class="law-status law-status--{status}" title="{_e(STATUS_HELP[status])}">{_e(label)}</span>'
+    helptext = W(f"site.status_help.{status}")
+    badge = f'<span class="law-status law-status--{status}" title="{_e(helptext)}">{_e(label)}</span>'
     body = (
         f"<blockquote><p>{_e(entry['quote'])}</p></blockquote>"
         if entry["quote"]
-        else '<p class="law-missing">The text of this provision could not be retrieved.</p>'
+        else f'<p class="law-missing">{_e(W("site.law_missing"))}</p>'
     )
-    note = f'<p class="law-note">{_e(entry["note"])}</p>' if entry.get("note") else ""
+    text = note(pid, _lang)
+    note_html = f'<p class="law-note">{_e(text)}</p>' if text else ""
     return (
         f'<figure class="law-quote law-quote--{status}">{body}'
         f"<figcaption><strong>{_e(entry['citation'])}</strong> {badge} {page.cite(entry['source'])}"
-        f"<br><small>{_e(STATUS_HELP[status])}</small>{note}</figcaption></figure>"
+        f"<br><small>{_e(helptext)}</small>{note_html}</figcaption></figure>"
     )
 
 
 def _outcome_label(outcome: str) -> str:
-    return catalogue("en")[f"label.outcome.{outcome}"]
+    return W(f"label.outcome.{outcome}")
 
 
 def _table(head: list[str], rows: list[str], caption: str, cls: str) -> str:
@@ -168,7 +184,7 @@ def _table(head: list[str], rows: list[str], caption: str, cls: str) -> str:
 
 
 def _row(scenario: dict[str, Any], question: str, answer: str) -> str:
-    decision = decide_json(scenario)
+    decision = decide_json(scenario, _lang)
     deciding = [
         r for r in decision["reasons"] if r["finding"] in ("met", "unknown") and not r["id"].startswith("covered.")
     ]
@@ -190,21 +206,19 @@ def _decision_table(regime_id: str) -> str:
     if regime is None:
         raise PluginError(f"unknown regime id {regime_id!r}")
     day = (regime.effective_from or dt.date(2013, 6, 1)).isoformat()
-    schema = {f["id"]: f for f in questions()["fields"]}
-    words = catalogue("en")
+    schema = {f["id"]: f for f in questions(_lang)["fields"]}
+    words = catalogue(_lang)
     covered = [c for c in CUSTODIANS if _covered(c, regime_id)]
     others = [c for c in CUSTODIANS if c not in covered]
-    head = ["Question", "Answer", "Outcome", "Citation"]
+    head = [W("site.head.question"), W("site.head.answer"), W("site.head.outcome"), W("site.head.citation")]
+    who = schema["custodian"]["label"]
     rows: list[str] = []
     if regime.effective_from is None:
         local = next(c for c in CUSTODIANS if c != "federal")
-        rows.append(
-            _row({"as_of": day, "custodian": local}, schema["custodian"]["label"], "Any state or local official")
-        )
-        rows.append(
-            _row({"as_of": day, "custodian": "federal"}, schema["custodian"]["label"], words["custodian.federal"])
-        )
-        return _table(head, rows, f"{regime.name}: before {REGIMES[1].effective_from}", "decision-table")
+        rows.append(_row({"as_of": day, "custodian": local}, who, W("site.any_local")))
+        rows.append(_row({"as_of": day, "custodian": "federal"}, who, words["custodian.federal"]))
+        caption = W("site.table_caption_before", name=regime.name(_lang), period=_period(regime))
+        return _table(head, rows, caption, "decision-table")
     asked = [
         name
         for name, f in schema.items()
@@ -213,7 +227,7 @@ def _decision_table(regime_id: str) -> str:
     base: dict[str, Any] = {"as_of": day, "custodian": covered[0]}
     for name in asked:
         base[name] = {"warrant": "none", "convictions": []}.get(name, False)
-    rows.append(_row(base, "None of the listed grounds applies", "(every answer below is No or None)"))
+    rows.append(_row(base, W("site.no_ground"), W("site.no_ground_answer")))
     for name in asked:
         field = schema[name]
         if name == "convictions":
@@ -227,14 +241,9 @@ def _decision_table(regime_id: str) -> str:
     unknown = {k: v for k, v in base.items() if k != asked[0]}
     rows.append(_row(unknown, schema[asked[0]]["label"], words["q.unknown"]))
     for custodian in others:
-        rows.append(
-            _row({**base, "custodian": custodian}, schema["custodian"]["label"], words[f"custodian.{custodian}"])
-        )
-    until = f" to {regime.effective_to}" if regime.effective_to else " on"
-    caption = (
-        f"{regime.name}, from {regime.effective_from}{until}. Each row changes one answer; officials bound: "
-        + ", ".join(words[f"custodian.{c}"] for c in covered)
-    )
+        rows.append(_row({**base, "custodian": custodian}, who, words[f"custodian.{custodian}"]))
+    officials = ", ".join(words[f"custodian.{c}"] for c in covered)
+    caption = W("site.table_caption", name=regime.name(_lang), period=_period(regime), officials=officials)
     return _table(head, rows, caption, "decision-table")
 
 
@@ -246,44 +255,42 @@ def _covered(custodian: str, regime_id: str) -> bool:
 
 
 def _coverage() -> str:
-    words = catalogue("en")
-    head = ["Official", *[_period(r) for r in REGIMES[1:]]]
+    words = catalogue(_lang)
+    head = [W("site.head.official"), *[_period(r) for r in REGIMES[1:]]]
     rows = []
     for custodian in CUSTODIANS:
         cells = "".join(
-            '<td class="covered">Bound</td>' if _covered(custodian, r.id) else '<td class="not-covered">Not bound</td>'
+            f'<td class="covered">{_e(W("site.bound"))}</td>'
+            if _covered(custodian, r.id)
+            else f'<td class="not-covered">{_e(W("site.not_bound"))}</td>'
             for r in REGIMES[1:]
         )
         rows.append(f'<tr><th scope="row">{_e(words["custodian." + custodian])}</th>{cells}</tr>')
-    return _table(head, rows, "Who each version of the TRUST Act binds (from the checker's rules)", "coverage-table")
+    return _table(head, rows, W("site.coverage_caption"), "coverage-table")
 
 
 def _period(regime: Any) -> str:
+    if regime.effective_from is None:
+        return W("site.period_before", end=REGIMES[1].effective_from)
     if regime.effective_to is None:
-        return f"From {regime.effective_from}"
-    return f"{regime.effective_from} to {regime.effective_to}"
+        return W("site.period_open", start=regime.effective_from)
+    return W("site.period", start=regime.effective_from, end=regime.effective_to)
+
+
+def _act_label(act: dict[str, Any]) -> str:
+    return f"{act['act']} ({act['bill']})" if act["confirmed"] else W("site.act_unconfirmed", bill=act["bill"])
 
 
 def _regimes(page: _Page) -> str:
-    schema = {f["id"]: f for f in questions()["fields"]}
-    head = [
-        "Version in force",
-        *[_period(r) if r.effective_from else f"Before {REGIMES[1].effective_from}" for r in REGIMES],
-    ]
+    schema = {f["id"]: f for f in questions(_lang)["fields"]}
+    head = [W("site.head.version"), *[_period(r) for r in REGIMES]]
     acts = "".join(
         "<td>"
-        + (
-            "<br>".join(
-                f"{_e(a['act'])}{'' if a['confirmed'] else ' (number not confirmed)'} ({_e(a['bill'])})"
-                f" {page.cite(a['source'])}"
-                for a in r.acts
-            )
-            or "No state statute"
-        )
+        + ("<br>".join(f"{_e(_act_label(a))} {page.cite(a['source'])}" for a in r.acts) or _e(W("site.no_statute")))
         + "</td>"
         for r in REGIMES
     )
-    summary = "".join(f"<td>{_e(r.summary)}</td>" for r in REGIMES)
+    summary = "".join(f"<td>{_e(r.summary(_lang))}</td>" for r in REGIMES)
     asked = "".join(
         "<td>"
         + (
@@ -302,44 +309,59 @@ def _regimes(page: _Page) -> str:
     )
     limits = []
     for r in REGIMES:
-        limit = decide_json({"as_of": (r.effective_from or dt.date(2013, 6, 1)).isoformat()})["hold_limit"]
+        limit = decide_json({"as_of": (r.effective_from or dt.date(2013, 6, 1)).isoformat()}, _lang)["hold_limit"]
         if limit is None:
-            limits.append("<td>Only the federal regulation (48 hours, excluding weekends and holidays)</td>")
+            limits.append(f"<td>{_e(W('site.limit_federal'))}</td>")
         elif limit["hours"]:
-            limits.append(
-                f"<td>{limit['hours']} hours, not counting Saturdays, Sundays and federal holidays "
-                f"({_e(catalogue('en')['label.status.' + limit['status']])})</td>"
-            )
+            status = W(f"label.status.{limit['status']}")
+            limits.append(f"<td>{_e(W('site.limit_hours', hours=limit['hours'], status=status))}</td>")
         else:
-            limits.append("<td>Not verified</td>")
+            limits.append(f"<td>{_e(W('site.limit_unverified'))}</td>")
     rows = [
-        f'<tr><th scope="row">Acts</th>{acts}</tr>',
-        f'<tr><th scope="row">In short</th>{summary}</tr>',
-        f'<tr><th scope="row">Questions that matter</th>{asked}</tr>',
-        f'<tr><th scope="row">Time limit on a hold</th>{"".join(limits)}</tr>',
+        f'<tr><th scope="row">{_e(W("site.row.acts"))}</th>{acts}</tr>',
+        f'<tr><th scope="row">{_e(W("site.row.summary"))}</th>{summary}</tr>',
+        f'<tr><th scope="row">{_e(W("site.row.questions"))}</th>{asked}</tr>',
+        f'<tr><th scope="row">{_e(W("site.row.limit"))}</th>{"".join(limits)}</tr>',
     ]
-    return _table(head, rows, "The versions of Conn. Gen. Stat. § 54-192h side by side", "regimes-table")
+    return _table(head, rows, W("site.regimes_caption"), "regimes-table")
+
+
+def _long_date(day: dt.date) -> str:
+    if _lang == "es":
+        months = [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ]
+        return f"{day.day} de {months[day.month - 1]} de {day.year}"
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _timeline_html(page: _Page) -> str:
-    events = [dict(e) for e in _timeline]
+    events = [{**e, "text": _t(e["text"]), "label": _t(e.get("label", e["date"]))} for e in _timeline]
     for regime in REGIMES[1:]:
         assert regime.effective_from is not None
-        acts = " and ".join(
-            f"{a['act']} ({a['bill']})" if a["confirmed"] else f"{a['bill']} (act number not confirmed)"
-            for a in regime.acts
-        )
+        acts = " + ".join(_act_label(a) for a in regime.acts)
         events.append(
             {
                 "date": regime.effective_from.isoformat(),
-                "label": f"{regime.effective_from:%B} {regime.effective_from.day}, {regime.effective_from.year}",
-                "text": f"A version of Connecticut's TRUST Act takes effect: {acts}.",
+                "label": _long_date(regime.effective_from),
+                "text": W("site.timeline_act", acts=acts),
                 "sources": [a["source"] for a in regime.acts],
             }
         )
     events.sort(key=lambda e: e["date"])
     items = "".join(
-        f'<li><time datetime="{_e(e["date"])}">{_e(e.get("label", e["date"]))}</time> '
+        f'<li><time datetime="{_e(e["date"])}">{_e(e["label"])}</time> '
         f"<span>{_e(e['text'])}{''.join(page.cite(s) for s in e.get('sources', []))}</span></li>"
         for e in events
     )
@@ -348,36 +370,34 @@ def _timeline_html(page: _Page) -> str:
 
 def _sources_html() -> str:
     parts = []
-    for kind, title in SOURCE_TYPES.items():
+    for kind in SOURCE_TYPES:
         ids = sorted(
             (sid for sid, s in _all_sources.items() if s["type"] == kind), key=lambda s: _all_sources[s]["title"]
         )
         if not ids:
             continue
         items = "".join(f'<li id="src-{_e(sid)}">{_source_line(sid)}</li>' for sid in ids)
-        parts.append(f'<h2>{_e(title)}</h2><ul class="source-list">{items}</ul>')
+        parts.append(f'<h2>{_e(W(f"site.type.{kind}"))}</h2><ul class="source-list">{items}</ul>')
     return "\n".join(parts)
 
 
 def _unverified_html(page: _Page) -> str:
-    words = catalogue("en")
     law = "".join(
-        f"<li><strong>{_e(c['citation'])}</strong> ({_e(words['label.status.' + c['status']])})."
-        f" {_e(c['note'] or '')}</li>"
-        for c in CITATIONS.values()
+        f"<li><strong>{_e(c['citation'])}</strong> ({_e(W('label.status.' + c['status']))})."
+        f" {_e(note(pid, _lang) or '')}</li>"
+        for pid, c in CITATIONS.items()
         if c["status"] == "unverified"
     )
     paraphrased = "".join(
         f"<li>{_e(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "official_paraphrase"
     )
     other = "".join(
-        f"<li>{_e(q['text'])}{''.join(page.cite(s) for s in q.get('sources', []))}</li>" for q in _open_questions
+        f"<li>{_e(_t(q['text']))}{''.join(page.cite(s) for s in q.get('sources', []))}</li>" for q in _open_questions
     )
     return (
-        "<h3>Law text we could not verify</h3>"
-        f"<ul>{law}</ul>"
-        "<h3>Law we know only from official summaries, not the statute's words</h3>"
-        f"<ul>{paraphrased}</ul>" + (f"<h3>Other open questions</h3><ul>{other}</ul>" if other else "")
+        f"<h3>{_e(W('site.unverified_law'))}</h3><ul>{law}</ul>"
+        f"<h3>{_e(W('site.paraphrased_law'))}</h3><ul>{paraphrased}</ul>"
+        + (f"<h3>{_e(W('site.other_questions'))}</h3><ul>{other}</ul>" if other else "")
     )
 
 
@@ -391,7 +411,7 @@ def _firm(config: Any) -> str:
     if phone:
         parts.append(f'<a href="tel:{_e(tel)}">{_e(phone)}</a>')
     if firm.get("contact_url"):
-        parts.append(f'<a href="{_e(firm["contact_url"])}">Contact the firm</a>')
+        parts.append(f'<a href="{_e(firm["contact_url"])}">{_e(W("site.contact_firm"))}</a>')
     return f'<p class="law-firm">{" · ".join(parts)}</p>'
 
 
@@ -437,9 +457,16 @@ def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
 
 
 def on_config(config: Any) -> Any:
-    """Load the site data and give the templates the law's 'current as of' date."""
+    """Load the site data; note the language being built; give the templates their words and dates."""
+    global _lang, _lang_dir
+    i18n = config["plugins"].get("i18n")
+    default = getattr(i18n, "default_language", None) or "en"
+    _lang = getattr(i18n, "current_language", None) or default
+    _lang_dir = "" if _lang == default else f"{_lang}/"
     _load_site_data()
     config["extra"]["law_current_as_of"] = CURRENT_AS_OF.isoformat()
+    config["extra"]["words"] = {k: v for k, v in catalogue(_lang).items() if k.startswith("site.")}
+    config["extra"]["lang_dir"] = _lang_dir
     return config
 
 
@@ -450,7 +477,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(f"{page.file.src_uri}: front matter needs 'reviewed: YYYY-MM-DD'")
     state = _Page()
     prefix = "../" * page.url.count("/")
-    text = _expand(markdown, state, config, prefix) + state.footer()
+    text = _expand(markdown, state, config, prefix) + state.footer() + _abbreviations()
     kind = page.meta.get("print")
     if kind:
         text = f'<div class="print-{_e(kind)}" markdown>\n\n{text}\n\n</div>\n'
@@ -492,7 +519,7 @@ def _runtime_paths() -> dict[str, str]:
 
 
 def _checker_words() -> dict[str, str]:
-    words = catalogue("en")
+    words = catalogue(_lang)
     return {k: v for k, v in words.items() if k.startswith(("ui.", "label.", "custodian.", "class.", "warrant.", "q."))}
 
 
@@ -506,19 +533,23 @@ def _choice(name: str, options: list[tuple[str, str]], unknown: str, described: 
 
 
 def _checker_form(prefix: str) -> str:
-    schema = questions()
-    words = catalogue("en")
+    schema = questions(_lang)
+    words = catalogue(_lang)
     unknown = schema["unknown_label"]
-    names = {r["id"]: (r["effective_from"] or f"before {REGIMES[1].effective_from}") for r in schema["regimes"]}
+    names = {
+        r["id"]: (
+            W("site.law_from", date=r["effective_from"])
+            if r["effective_from"]
+            else W("site.law_before", date=REGIMES[1].effective_from)
+        )
+        for r in schema["regimes"]
+    }
     parts = []
     for field in schema["fields"]:
         fid = field["id"]
         ident = f"ck-{fid}"
         help_id = f"{ident}-help"
-        regimes = ", ".join(
-            f"law from {names[r]}" if not names[r].startswith("before") else f"law {names[r]}"
-            for r in field["asked_in"]
-        )
+        regimes = ", ".join(names[r] for r in field["asked_in"])
         help_text = f"{field['help']} {words['ui.asked_in'].format(regimes=regimes)}"
         if fid == "as_of":
             help_text = f"{field['help']} {words['ui.date_today']}"
@@ -578,13 +609,14 @@ def _checker_form(prefix: str) -> str:
     data = json.dumps({"words": _checker_words(), "questions": schema}, ensure_ascii=False).replace("</", "<\\/")
     paths = _runtime_paths()
     attrs = " ".join(f'data-{k}="{_e(prefix + v)}"' for k, v in paths.items())
+    here = prefix + _lang_dir
     return (
-        f'<div class="checker-host"><trust-act-checker data-state="static" {attrs} data-tables="{_e(prefix)}trust-act/decision-tables/"'
-        f' data-law="{_e(prefix)}trust-act/provisions/" data-help="{_e(prefix)}about/#get-help">'
+        f'<div class="checker-host"><trust-act-checker data-state="static" data-lang="{_lang}" {attrs} data-tables="{_e(here)}trust-act/decision-tables/"'
+        f' data-law="{_e(here)}trust-act/provisions/" data-help="{_e(here)}about/#get-help">'
         f'<script type="application/json" class="checker-data">{data}</script>'
         f'<p class="checker-status" role="status">{_e(words["ui.loading"])}</p>'
         f'<noscript><p class="checker-failed">{_e(words["ui.failed"])} '
-        f'<a href="{_e(prefix)}trust-act/decision-tables/">{_e(words["ui.failed_link"])}</a></p></noscript>'
+        f'<a href="{_e(here)}trust-act/decision-tables/">{_e(words["ui.failed_link"])}</a></p></noscript>'
         f'<form class="checker-form" novalidate>{"".join(parts)}'
         f'<button type="submit" class="md-button md-button--primary checker-submit">{_e(words["ui.check"])}</button></form>'
         '<div class="checker-result" aria-live="polite"></div></trust-act-checker></div>'
@@ -594,8 +626,10 @@ def _checker_form(prefix: str) -> str:
 def _provisions(page: _Page) -> str:
     """Every provision of the citation table, grouped by version, each with an anchor reasons link to."""
     parts = []
-    groups: list[tuple[str, list[str]]] = [("Federal law", [p for p, c in CITATIONS.items() if c["regime"] is None])]
-    groups += [(r.name, [p for p, c in CITATIONS.items() if c["regime"] == r.id]) for r in REGIMES]
+    groups: list[tuple[str, list[str]]] = [
+        (W("site.federal_law"), [p for p, c in CITATIONS.items() if c["regime"] is None])
+    ]
+    groups += [(r.name(_lang), [p for p, c in CITATIONS.items() if c["regime"] == r.id]) for r in REGIMES]
     for title, ids in groups:
         parts.append(f"<h2>{_e(title)}</h2>")
         for pid in ids:
@@ -613,7 +647,7 @@ EXAMPLE = {
 
 def _example() -> str:
     """A scenario and the main parts of its decision, computed now, so the docs never show a stale answer."""
-    decision = decide_json(EXAMPLE)
+    decision = decide_json(EXAMPLE, _lang)
     shown = {
         "outcome": decision["outcome"],
         "summary": decision["summary"],
@@ -624,8 +658,8 @@ def _example() -> str:
     scenario = _e(json.dumps(EXAMPLE, indent=2))
     answer = _e(json.dumps(shown, indent=2, ensure_ascii=False))
     return (
-        f'<p>Scenario:</p><pre><code class="language-json">{scenario}</code></pre>'
-        f"<p>Decision (the first two of {len(decision['reasons'])} reasons):</p>"
+        f'<p>{_e(W("site.example_scenario"))}</p><pre><code class="language-json">{scenario}</code></pre>'
+        f"<p>{_e(W('site.example_decision', n=len(decision['reasons'])))}</p>"
         f'<pre><code class="language-json">{answer}</code></pre>'
     )
 
@@ -636,57 +670,56 @@ EMBED_SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-
 def _embed_snippets(config: Any) -> str:
     """The copy-paste snippets for other sites, with this site's own address."""
     site = str(config["site_url"] or "https://example.invalid/")
+    site = site.removesuffix(_lang_dir) if _lang_dir else site
     origin = re.sub(r"^(https?://[^/]+).*$", r"\1", site)
-    loader = (
-        f'<script src="{site}embed.js" async></script>\n<trust-act-embed lang="en" theme="light"></trust-act-embed>'
-    )
+    embed = "embed/" if _lang == "en" else f"{_lang}/embed/"
+    loader = f'<script src="{site}embed.js" async></script>\n<trust-act-embed lang="{_lang}" theme="light"></trust-act-embed>'
     frame = (
-        f'<iframe src="{site}embed/" title="TRUST Act checker"\n'
+        f'<iframe src="{site}{embed}" title="{W("site.embed_title")}"\n'
         f'        style="width:100%;height:1600px;border:0"\n'
         f'        sandbox="{EMBED_SANDBOX}"\n'
         '        allow="clipboard-write" referrerpolicy="no-referrer"></iframe>'
     )
     policy = f"script-src {origin}; frame-src {origin}"
     return (
-        "<p>With the loader (the frame grows and shrinks with its content):</p>"
+        f"<p>{_e(W('site.embed_loader'))}</p>"
         f'<pre><code class="language-html">{_e(loader)}</code></pre>'
-        "<p>Without scripts (a fixed height; for sites that strip script tags):</p>"
+        f"<p>{_e(W('site.embed_iframe'))}</p>"
         f'<pre><code class="language-html">{_e(frame)}</code></pre>'
-        "<p>If your site has a Content-Security-Policy, add this site to it:</p>"
+        f"<p>{_e(W('site.embed_csp'))}</p>"
         f"<pre><code>{_e(policy)}</code></pre>"
     )
 
 
 PRINTOUTS = (
-    (
-        "trust-act-guide.pdf",
-        "The whole guide",
-        "Every page of this site that explains the program and the law, in one PDF.",
-    ),
-    (
-        "trust-act-at-a-glance.pdf",
-        "The TRUST Act at a glance",
-        "One page: what the law allows today, who it binds, where to get help.",
-    ),
-    (
-        "trust-act-wallet-card.pdf",
-        "Wallet card",
-        "A two-sided card: what a detainer is, when a hold is allowed, what you can say.",
-    ),
+    ("trust-act-guide.pdf", "site.print.guide"),
+    ("trust-act-at-a-glance.pdf", "site.print.glance"),
+    ("trust-act-wallet-card.pdf", "site.print.card"),
 )
 
 
 def _print_links() -> str:
     """Links to the PDFs that `make build` writes next to this page."""
     items = "".join(
-        f'<li><a href="{name}" type="application/pdf">{_e(title)} (PDF)</a>: {_e(text)}</li>'
-        for name, title, text in PRINTOUTS
+        f'<li><a href="{name}" type="application/pdf">{_e(W(key))} (PDF)</a>: {_e(W(key + "_text"))}</li>'
+        for name, key in PRINTOUTS
     )
     return f'<ul class="print-links">{items}</ul>'
 
 
+def _abbreviations() -> str:
+    """The abbreviations of the language being built, so every term gets its hover definition."""
+    suffix = "" if not _lang_dir else f".{_lang}"
+    path = ROOT / "docs" / "includes" / f"abbreviations{suffix}.md"
+    if not path.exists():
+        path = ROOT / "docs" / "includes" / "abbreviations.md"
+    return "\n\n" + path.read_text(encoding="utf-8")
+
+
 def on_post_build(config: Any) -> None:
-    """Copy the Python runtime (from the npm package) and the checker wheel into the site."""
+    """Copy the Python runtime (from the npm package) and the checker wheel into the site, once, at its root."""
+    if _lang_dir:
+        return
     site = Path(config["site_dir"])
     paths = _runtime_paths()
     runtime = site / paths["runtime"]

@@ -284,9 +284,10 @@ class TrustActChecker extends HTMLElement {
     const scenario = this.scenario();
     this.result.replaceChildren(el("p", { class: "checker-notice" }, this.words["ui.working"]));
     if (!this.runtime) this.attach();
+    const lang = this.dataset.lang || "en";
     const [one, all] = await Promise.all([
-      this.runtime.ask({ scenario }),
-      this.runtime.ask({ scenario, compare: true }),
+      this.runtime.ask({ scenario, lang }),
+      this.runtime.ask({ scenario, compare: true, lang }),
     ]);
     if (!one.ok) {
       this.result.replaceChildren(this.renderError(one));

@@ -1,0 +1,94 @@
+"""Spanish: every page and every checker string in both languages, the same answers in both, and
+Spanish printouts. (Axe runs on the Spanish pages with the English ones, in test_site_browser.)"""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from checker import decide_json
+from checker.lawdata import CURRENT_AS_OF
+from checker.messages import LANGUAGES, catalogue
+from overrides.build.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD
+from tests.cases import CASES
+from tests.site_html import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def _pages(suffix: str) -> set[str]:
+    found = set()
+    for path in DOCS.rglob("*.md"):
+        if path.parent.name == "includes":
+            continue
+        name = path.relative_to(DOCS).as_posix()
+        is_spanish = name.endswith(".es.md")
+        if (suffix == ".es.md") == is_spanish:
+            found.add(name.removesuffix(suffix))
+    return found
+
+
+def test_every_page_has_a_spanish_twin_and_back() -> None:
+    """Each English page has a Spanish page beside it, and each Spanish page an English one."""
+    assert _pages(".md") == _pages(".es.md")
+    assert (DOCS / "includes" / "abbreviations.es.md").exists()
+
+
+def test_both_catalogues_have_every_string_with_the_same_placeholders() -> None:
+    """Every message id exists in English and Spanish, with the same {placeholders}."""
+    assert LANGUAGES == ("en", "es")
+    english, spanish = catalogue("en"), catalogue("es")
+    assert set(english) == set(spanish)
+    parse = string.Formatter().parse
+    for key, text in english.items():
+        assert {f for _, f, _, _ in parse(text) if f} == {f for _, f, _, _ in parse(spanish[key]) if f}, key
+    same = [k for k in english if english[k] == spanish[k] and len(english[k]) > 12]
+    assert len(same) < len(english) // 10, f"too many strings left in English: {same[:10]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_the_answer_is_the_same_in_both_languages(case: object) -> None:
+    """Outcome, citations, dates and facts are identical in Spanish; only the words differ."""
+    facts = case.facts  # type: ignore[attr-defined]
+    english, spanish = decide_json(facts, "en"), decide_json(facts, "es")
+    for key in ("outcome", "as_of", "missing_facts", "hold_until", "what_if", "checker_version"):
+        assert english[key] == spanish[key], key
+    assert [r["citation"] for r in english["reasons"]] == [r["citation"] for r in spanish["reasons"]]
+    assert [r["status"] for r in english["reasons"]] == [r["status"] for r in spanish["reasons"]]
+    assert english["regime"]["id"] == spanish["regime"]["id"]
+    assert english["summary"] != spanish["summary"]
+    assert [u["provision"] for u in english["unverified"]] == [u["provision"] for u in spanish["unverified"]]
+
+
+def test_spanish_pages_are_spanish(pages: dict[str, Page]) -> None:
+    """Every built page under es/ says lang="es", and no translated page carries the fallback notice."""
+    spanish = {k: v for k, v in pages.items() if k.startswith("es/") and k != "es/404.html"}
+    assert len(spanish) == len([k for k in pages if not k.startswith("es/") and k != "404.html"])
+    for path, page in spanish.items():
+        html = page.find("html")[0]
+        assert html.attrs.get("lang") == "es", path
+        assert not page.find("p", "fallback-notice"), path
+
+
+def test_spanish_search_uses_spanish_stemming(site: Path) -> None:
+    """The Spanish search index is configured for Spanish."""
+    index = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "es" in index["config"]["lang"]
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [(GUIDE, ["orden", "retención", "ley"]), (AT_A_GLANCE, ["orden", "juez"]), (WALLET_CARD, ["orden", "abogado"])],
+)
+def test_spanish_printouts_are_in_spanish(site: Path, name: str, words: list[str]) -> None:
+    """The Spanish PDFs exist and hold Spanish text and the law's date."""
+    reader = PdfReader(site / "es" / name)
+    text = " ".join(p.extract_text() or "" for p in reader.pages)
+    for word in words:
+        assert word in text, word
+    assert CURRENT_AS_OF.isoformat() in " ".join(text.split())
