@@ -209,8 +209,7 @@ def decide(
         "reasons": [_reason(f, lang) for f in result.reasons],
         "missing_facts": list(result.missing),
         "unverified": [
-            {"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)}
-            for p in result.unverified
+            {"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)} for p in result.unverified
         ],
         "hold_until": None if result.hold_until is None else result.hold_until.strftime("%Y-%m-%dT%H:%M"),
         "hold_limit": _hold_limit(result.regime),

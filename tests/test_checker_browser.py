@@ -281,6 +281,7 @@ def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
         f"hooks: [{ROOT / 'overrides' / 'hooks' / 'site.py'}]\n"
+        "plugins: [search]\n"  # the i18n plugin refuses instant navigation; English alone is enough here
         "theme:\n"
         f"  custom_dir: {ROOT / 'overrides'}\n"
         "  features: [navigation.instant, navigation.sections]\n",

@@ -158,7 +158,7 @@ def _law(pid: str, page: _Page) -> str:
     helptext = W(f"site.status_help.{status}")
     badge = f'<span class="law-status law-status--{status}" title="{_e(helptext)}">{_e(label)}</span>'
     body = (
-        f"<blockquote><p>{_e(entry['quote'])}</p></blockquote>"
+        f'<blockquote lang="en"><p>{_e(entry["quote"])}</p></blockquote>'
         if entry["quote"]
         else f'<p class="law-missing">{_e(W("site.law_missing"))}</p>'
     )
