@@ -1,43 +1,73 @@
-"""Parity: the built wheel, loaded in real Pyodide under Node, answers exactly as CPython does."""
+"""Parity: the built wheel, loaded in real Pyodide under Node, answers exactly as CPython does, with
+the npm package's full standard library and with the trimmed one the site serves."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from checker import handle
+from overrides.build.stdlib import FILES, trimmed_stdlib, write_files
 from tests.cases import CASES
 from tests.test_wheel import wheel_path
 
 ROOT = Path(__file__).resolve().parents[1]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+REQUESTS = (
+    [json.dumps({"scenario": c.facts}) for c in CASES]
+    + [json.dumps({"scenario": c.facts, "compare": True}) for c in CASES]
+    + [json.dumps({"scenario": c.facts, "lang": "es"}) for c in CASES]
+    + ["not json", json.dumps({"scenario": {"as_of": "2019-02-29"}}), json.dumps({"scenario": []})]
+)
 
 
-def test_pyodide_gives_the_same_replies_as_cpython(tmp_path: Path) -> None:
-    """Every case (decision and comparison) and some bad requests, byte for byte, in Pyodide."""
+def _run(tmp_path: Path, index: Path | None = None) -> dict[str, Any]:
     node = shutil.which("node")
     assert node, "node is required for the Pyodide parity test"
-    assert (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").exists(), "run `make setup` (npm ci) first"
-    requests = [json.dumps({"scenario": c.facts}) for c in CASES]
-    requests += [json.dumps({"scenario": c.facts, "compare": True}) for c in CASES]
-    requests += ["not json", json.dumps({"scenario": {"as_of": "2019-02-29"}}), json.dumps({"scenario": []})]
+    assert (PYODIDE / "pyodide.mjs").exists(), "run `make setup` (npm ci) first"
     path = tmp_path / "requests.json"
-    path.write_text(json.dumps(requests), encoding="utf-8")
+    path.write_text(json.dumps(REQUESTS), encoding="utf-8")
+    command = [node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(wheel_path()), str(path)]
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(wheel_path()), str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=300,
+        [*command, *([str(index)] if index else [])], capture_output=True, text=True, cwd=ROOT, check=False, timeout=300
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    out = json.loads(result.stdout)
+    out: dict[str, Any] = json.loads(result.stdout)
+    return out
+
+
+def _same_as_cpython(out: dict[str, Any]) -> None:
     assert out["platform"] == "emscripten"
     assert out["python"] != sys.version.split(" ")[0], "expected Pyodide's own Python, not the host's"
     assert "/site-packages/checker/" in out["checker_file"]
-    assert len(out["replies"]) == len(requests)
-    for request, reply in zip(requests, out["replies"], strict=True):
+    assert len(out["replies"]) == len(REQUESTS)
+    for request, reply in zip(REQUESTS, out["replies"], strict=True):
         assert reply == handle(request), request
+
+
+def test_pyodide_gives_the_same_replies_as_cpython(tmp_path: Path) -> None:
+    """Every case (decision, comparison, Spanish) and some bad requests, byte for byte, in Pyodide."""
+    out = _run(tmp_path)
+    _same_as_cpython(out)
+    if os.environ.get("REFRESH_STDLIB"):
+        write_files(out["stdlib"])
+    listed = set(FILES.read_text(encoding="utf-8").split())
+    missing = sorted(set(out["stdlib"]) - listed)
+    assert missing == [], f"the trimmed stdlib lacks {missing}; refresh it with REFRESH_STDLIB=1 pytest {__file__}"
+
+
+def test_the_trimmed_stdlib_gives_the_same_replies(tmp_path: Path) -> None:
+    """With only the listed standard-library files, Pyodide starts and answers every case the same."""
+    index = tmp_path / "runtime"
+    index.mkdir()
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "package.json"):
+        shutil.copyfile(PYODIDE / name, index / name)
+    trimmed = trimmed_stdlib()
+    (index / "python_stdlib.zip").write_bytes(trimmed)
+    assert len(trimmed) < (PYODIDE / "python_stdlib.zip").stat().st_size / 2
+    _same_as_cpython(_run(tmp_path, index))

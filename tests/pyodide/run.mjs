@@ -1,22 +1,34 @@
 // Run the checker wheel in real Pyodide (npm `pyodide`, under Node), with no network.
-// Usage: node run.mjs WHEEL REQUESTS.json  -> prints {"python": ..., "platform": ..., "replies": [...]}
-// Each request is the JSON string the browser worker sends to `checker.handle`.
+// Usage: node run.mjs WHEEL REQUESTS.json [INDEX_DIR]
+//   -> prints {"python", "platform", "checker_file", "replies", "stdlib"}
+// Each request is the JSON string the browser worker sends to `checker.handle`. INDEX_DIR, when
+// given, is a folder with the runtime files to load instead of the npm package's (the site's
+// trimmed standard library). "stdlib" lists the standard-library files imported by the end.
 import { loadPyodide } from "pyodide";
 import { readFileSync } from "node:fs";
 
-const [wheelPath, requestsPath] = process.argv.slice(2);
-const pyodide = await loadPyodide();
+const [wheelPath, requestsPath, indexDir] = process.argv.slice(2);
+const pyodide = await loadPyodide(indexDir ? { indexURL: `${indexDir}/` } : {});
 const site = pyodide.runPython("import site; site.getsitepackages()[0]");
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: site });
 const checker = pyodide.pyimport("checker");
 const requests = JSON.parse(readFileSync(requestsPath, "utf8"));
 const replies = requests.map((request) => checker.handle(request));
 const sys = pyodide.pyimport("sys");
+const stdlib = JSON.parse(
+  pyodide.runPython(
+    "import json, sys\n" +
+      "prefix = next(p for p in sys.path if p.endswith('.zip')) + '/'\n" +
+      "json.dumps(sorted({m.__file__[len(prefix):] for m in list(sys.modules.values())\n" +
+      "  if (getattr(m, '__file__', None) or '').startswith(prefix)}))",
+  ),
+);
 process.stdout.write(
   JSON.stringify({
     python: sys.version.split(" ")[0],
     platform: sys.platform,
     checker_file: checker.__file__,
     replies,
+    stdlib,
   }),
 );
