@@ -332,3 +332,37 @@ def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> No
     texts = [r.inner_text() for r in page.query_selector_all(".checker-reasons > li > p:first-child")]
     assert texts == [r["text"] for r in expected["reasons"]]
     assert page.evaluate("window.__csp") == []
+
+
+def test_repeat_visits_reuse_the_runtime_and_work_offline(browser: Browser, base_url: str) -> None:
+    """After one visit the runtime comes from the service worker's cache, and the checker works offline."""
+    context = browser.new_context()
+    first = context.new_page()
+    first.goto(base_url + "checker/")
+    first.wait_for_selector(READY, state="attached", timeout=90_000)
+    assert first.evaluate("navigator.serviceWorker.controller !== null")
+    first.wait_for_timeout(1000)
+
+    again = context.new_page()
+    runtime: list[tuple[str, bool]] = []
+    again.on(
+        "response",
+        lambda r: (
+            runtime.append((r.url, r.from_service_worker))
+            if "/assets/" in r.url and r.request.method == "GET"  # the worker's HEAD checks carry no body
+            else None
+        ),
+    )
+    again.goto(base_url + "checker/")
+    again.wait_for_selector(READY, state="attached", timeout=90_000)
+    heavy = [served for url, served in runtime if url.endswith((".wasm", ".zip", ".whl"))]
+    assert heavy, "the runtime was not requested"
+    assert all(heavy), f"runtime files came from the network again: {runtime}"
+
+    context.set_offline(True)
+    offline = context.new_page()
+    offline.goto(base_url + "checker/")
+    offline.wait_for_selector(READY, state="attached", timeout=90_000)
+    got = offline.evaluate("s => document.querySelector('trust-act-checker').decide(s)", SCENARIOS[2])
+    assert got == _cli(SCENARIOS[2])
+    context.close()

@@ -127,7 +127,13 @@ class TrustActChecker extends HTMLElement {
     this.querySelector(".checker-add").addEventListener("click", () => this.addConviction());
     this.restoreFromLink();
     this.syncConvictions();
-    const begin = () => this.attach();
+    // Start Python once the page is idle, and once the service worker (if any) is ready, so that
+    // the runtime's files pass through it and are kept for the next visit.
+    const begin = () => {
+      const sw = "serviceWorker" in navigator && window.isSecureContext ? navigator.serviceWorker.ready : null;
+      const wait = sw ? Promise.race([sw, new Promise((resolve) => setTimeout(resolve, 3000))]) : Promise.resolve();
+      wait.then(() => this.runtime || this.attach());
+    };
     if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 1000 });
     else setTimeout(begin, 50);
   }

@@ -8,9 +8,15 @@ const wheel = new URL(params.get("wheel"), import.meta.url).href;
 
 const progress = (stage) => postMessage({ type: "progress", stage });
 
-// Pyodide waits forever when its WebAssembly file is missing, so look before loading.
+// Pyodide waits forever when its WebAssembly file is missing, so look before loading. Offline
+// (no answer at all), the files may still come from the service worker's cache: go on.
 async function present(url) {
-  const response = await fetch(url, { method: "HEAD" });
+  let response;
+  try {
+    response = await fetch(url, { method: "HEAD" });
+  } catch {
+    return;
+  }
   if (!response.ok) throw new Error(`${url.split("/").pop()} could not be loaded (${response.status})`);
 }
 
