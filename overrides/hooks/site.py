@@ -736,8 +736,14 @@ def on_post_build(config: Any) -> None:
     wheel = site / paths["wheel"]
     wheel.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_wheel(), wheel)
-    version = hashlib.sha256(json.dumps(paths, sort_keys=True).encode() + (ROOT / "overrides" / "build" / "sw.js").read_bytes())
-    worker = (ROOT / "overrides" / "build" / "sw.js").read_text(encoding="utf-8").replace("__VERSION__", version.hexdigest()[:12])
+    version = hashlib.sha256(
+        json.dumps(paths, sort_keys=True).encode() + (ROOT / "overrides" / "build" / "sw.js").read_bytes()
+    )
+    worker = (
+        (ROOT / "overrides" / "build" / "sw.js")
+        .read_text(encoding="utf-8")
+        .replace("__VERSION__", version.hexdigest()[:12])
+    )
     (site / "sw.js").write_text(worker, encoding="utf-8")
 
 
