@@ -78,6 +78,7 @@ test: lint typecheck pytest
 
 bench: setup wheel
 	$(PY) tests/bench/engine.py
+	$(PY) tests/bench/browser.py
 
 clean:
 	rm -rf $(STAMPS) dist site build .pytest_cache .mypy_cache .ruff_cache .hypothesis

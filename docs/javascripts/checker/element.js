@@ -159,6 +159,7 @@ class TrustActChecker extends HTMLElement {
     const runtime = this.runtime;
     this.dataset.state = runtime.state;
     if (runtime.state === "ready") {
+      if (!performance.getEntriesByName("checker-ready").length) performance.mark("checker-ready");
       this.status.textContent = this.words["ui.ready"];
       if (this.autorun) {
         this.autorun = false;
