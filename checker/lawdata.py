@@ -20,6 +20,7 @@ __all__ = [
     "CURRENT_AS_OF",
     "REGIMES",
     "SOURCES",
+    "SOURCE_TYPES",
     "STATUSES",
     "DataError",
     "Regime",
@@ -28,6 +29,15 @@ __all__ = [
 ]
 
 STATUSES = ("verbatim", "official_paraphrase", "unverified")
+SOURCE_TYPES = (
+    "statute",
+    "public_act",
+    "regulation",
+    "legislative_analysis",
+    "agency_document",
+    "court_opinion",
+    "secondary",
+)
 
 
 class DataError(Exception):
@@ -105,6 +115,9 @@ def _check() -> None:
     ids = [r.id for r in REGIMES]
     if len(set(ids)) != len(ids):
         raise DataError("regime ids must be unique")
+    for sid, source in SOURCES.items():
+        if source["type"] not in SOURCE_TYPES:
+            raise DataError(f"source {sid}: unknown type {source['type']!r}")
     for cid, c in CITATIONS.items():
         if c["status"] not in STATUSES:
             raise DataError(f"citation {cid}: unknown status {c['status']!r}")

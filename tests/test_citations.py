@@ -6,7 +6,7 @@ import re
 
 from checker import CITATIONS, REGIMES, SOURCES, decide_json
 from checker.law.s54_192h import RULESETS
-from checker.lawdata import STATUSES
+from checker.lawdata import SOURCE_TYPES, STATUSES
 from tests.cases import CASES
 
 SUBSECTION = re.compile(r"§ 54-192h\([a-z]\)")
@@ -62,15 +62,7 @@ def test_table_entries_are_complete() -> None:
             assert entry["quote"], cid
     for sid, source in SOURCES.items():
         assert source["url"].startswith(("https://", "http://")), sid
-        assert source["type"] in {
-            "statute",
-            "public_act",
-            "regulation",
-            "legislative_analysis",
-            "agency_document",
-            "court_opinion",
-            "secondary",
-        }, sid
+        assert source["type"] in SOURCE_TYPES, sid
 
 
 def test_unverified_provisions_are_never_quoted_as_law() -> None:

@@ -34,22 +34,13 @@ if str(ROOT) not in sys.path:
 
 from checker import CITATIONS, REGIMES, decide_json, questions  # noqa: E402 - needs the path above
 from checker.engine import evaluate  # noqa: E402
-from checker.lawdata import CURRENT_AS_OF, SOURCES  # noqa: E402
+from checker.lawdata import CURRENT_AS_OF, SOURCE_TYPES, SOURCES  # noqa: E402
 from checker.messages import catalogue, note  # noqa: E402
 from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
 from overrides.build.stdlib import trimmed_stdlib  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?:\s+([^>]*?))?\s*-->")
-SOURCE_TYPES = (
-    "statute",
-    "public_act",
-    "regulation",
-    "legislative_analysis",
-    "agency_document",
-    "court_opinion",
-    "secondary",
-)
 
 # The language being built: the i18n plugin builds each language in turn; on_config sets these.
 _lang = "en"
