@@ -87,6 +87,16 @@ def _fill(page: Page, scenario: dict[str, Any]) -> None:
             page.check(f"input[name={name}][value='{json.dumps(value) if isinstance(value, bool) else value}']")
 
 
+def _answer(page: Page, scenario: dict[str, Any], path: str = "checker/", base_url: str = "") -> None:
+    """Open the checker, answer ``scenario`` through the form, and wait for the result."""
+    if base_url:
+        page.goto(base_url + path)
+    _fill(page, scenario)
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    page.wait_for_selector(".checker-answer")
+
+
 def _cli(scenario: dict[str, Any], *flags: str) -> Any:
     result = subprocess.run(
         [sys.executable, "-m", "checker", *flags],
@@ -168,11 +178,7 @@ def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(
 
 def test_a_shared_link_restores_the_answers(page: Page, base_url: str, browser: Browser) -> None:
     """ "Copy a link" puts the answers after # only; opening that link fills the form and answers again."""
-    page.goto(base_url + "checker/")
-    _fill(page, SCENARIOS[1])
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
-    page.click("button.checker-submit")
-    page.wait_for_selector(".checker-answer")
+    _answer(page, SCENARIOS[1], base_url=base_url)
     page.click("button.checker-share")
     page.wait_for_selector(".checker-share-box")
     link = page.url
@@ -259,11 +265,7 @@ def test_keyboard_alone_reaches_an_answer(page: Page, base_url: str) -> None:
 
 def test_print_this_result_is_one_page(page: Page, base_url: str) -> None:
     """ "Print this result" prints only the result sheet: one page with the date, law, reasons and help."""
-    page.goto(base_url + "checker/")
-    _fill(page, SCENARIOS[1])
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
-    page.click("button.checker-submit")
-    page.wait_for_selector(".checker-answer")
+    _answer(page, SCENARIOS[1], base_url=base_url)
     page.evaluate("document.documentElement.classList.add('checker-printing')")
     page.emulate_media(media="print")
     assert page.is_hidden("form.checker-form")

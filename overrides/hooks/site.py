@@ -7,6 +7,12 @@ Authors write Markdown; a shortcode is an HTML comment, ``<!-- md:NAME ARGS -->`
 - ``md:decision-table REGIME_ID``: what the checker decides in each simple case, run at build time.
 - ``md:coverage``, ``md:regimes``: who each version binds, and the versions side by side.
 - ``md:timeline``, ``md:sources``, ``md:unverified``, ``md:firm``, ``md:as-of``.
+- ``md:checker``: the checker's form, from the question schema; ``md:provisions``: every provision.
+- ``md:example``, ``md:embed-snippets``, ``md:print-links``: a decision computed at build time, the
+  snippets for other sites, and links to the PDFs.
+
+Each language is built in turn (the i18n plugin); every word the hook writes comes from the
+checker's message catalogues, so the Spanish pages get Spanish tables and captions.
 
 Law data (versions, dates, citations, most sources) is read from ``checker/``; site-only facts (the
 timeline, sources of history and news, open questions) from ``docs/data/``. An unknown shortcode
@@ -408,39 +414,30 @@ def _firm(config: Any) -> str:
 
 
 def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
+    handlers: dict[str, Any] = {
+        "cite": lambda arg: "".join(page.cite(s) for s in arg.split()),
+        "law": lambda arg: _law(arg, page),
+        "decision-table": _decision_table,
+        "coverage": lambda arg: _coverage(),
+        "regimes": lambda arg: _regimes(page),
+        "timeline": lambda arg: _timeline_html(page),
+        "sources": lambda arg: _sources_html(),
+        "unverified": lambda arg: _unverified_html(page),
+        "firm": lambda arg: _firm(config),
+        "as-of": lambda arg: CURRENT_AS_OF.isoformat(),
+        "checker": lambda arg: _checker_form(prefix),
+        "provisions": lambda arg: _provisions(page),
+        "example": lambda arg: _example(),
+        "embed-snippets": lambda arg: _embed_snippets(config),
+        "print-links": lambda arg: _print_links(),
+    }
+
     def replace(match: re.Match[str]) -> str:
         name, arg = match.group(1), (match.group(2) or "").strip()
-        if name == "cite":
-            return "".join(page.cite(s) for s in arg.split())
-        if name == "law":
-            return _law(arg, page)
-        if name == "decision-table":
-            return _decision_table(arg)
-        if name == "coverage":
-            return _coverage()
-        if name == "regimes":
-            return _regimes(page)
-        if name == "timeline":
-            return _timeline_html(page)
-        if name == "sources":
-            return _sources_html()
-        if name == "unverified":
-            return _unverified_html(page)
-        if name == "firm":
-            return _firm(config)
-        if name == "as-of":
-            return CURRENT_AS_OF.isoformat()
-        if name == "checker":
-            return _checker_form(prefix)
-        if name == "provisions":
-            return _provisions(page)
-        if name == "example":
-            return _example()
-        if name == "embed-snippets":
-            return _embed_snippets(config)
-        if name == "print-links":
-            return _print_links()
-        raise PluginError(f"unknown shortcode md:{name}")
+        if name not in handlers:
+            raise PluginError(f"unknown shortcode md:{name}")
+        result: str = handlers[name](arg)
+        return result
 
     return SHORTCODE.sub(replace, markdown)
 
