@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import handle
-from overrides.build.stdlib import FILES, trimmed_stdlib, write_files
+from overrides.build.stdlib import FILES, runtime_files, write_files
 from tests.cases import CASES
 from tests.test_wheel import wheel_path
 
@@ -62,12 +62,19 @@ def test_pyodide_gives_the_same_replies_as_cpython(tmp_path: Path) -> None:
 
 
 def test_the_trimmed_stdlib_gives_the_same_replies(tmp_path: Path) -> None:
-    """With only the listed standard-library files, Pyodide starts and answers every case the same."""
+    """With the files the site writes (only the listed standard-library modules, as bytecode, and a
+    lock file without packages), Pyodide starts and answers every case the same, and a traceback
+    through the standard library still names its files."""
     index = tmp_path / "runtime"
     index.mkdir()
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "package.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "package.json"):
         shutil.copyfile(PYODIDE / name, index / name)
-    trimmed = trimmed_stdlib()
-    (index / "python_stdlib.zip").write_bytes(trimmed)
-    assert len(trimmed) < (PYODIDE / "python_stdlib.zip").stat().st_size / 2
-    _same_as_cpython(_run(tmp_path, index))
+    written = runtime_files()
+    for name, data in written.items():
+        (index / name).write_bytes(data)
+    assert len(written["python_stdlib.zip"]) < (PYODIDE / "python_stdlib.zip").stat().st_size / 2
+    assert json.loads(written["pyodide-lock.json"])["packages"] == {}
+    out = _run(tmp_path, index)
+    _same_as_cpython(out)
+    assert ".zip/json/decoder.py" in out["traceback"]
+    assert "JSONDecodeError" in out["traceback"]

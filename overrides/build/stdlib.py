@@ -1,23 +1,43 @@
-"""The trimmed Python standard library the browser loads: only the files the checker (and Pyodide's
-own start-up) actually import, taken from the npm package's ``python_stdlib.zip``.
+"""The Python runtime files the site writes itself rather than copying from the npm ``pyodide``
+package: a trimmed standard library, compiled ahead of time, and a lock file that lists no packages.
 
-The list of files, ``stdlib-files.txt`` beside this module, is made by tracing ``sys.modules`` in
+``python_stdlib.zip`` holds only the modules listed in ``stdlib-files.txt`` beside this module: the
+ones the checker and Pyodide's own start-up import. The list is made by tracing ``sys.modules`` in
 real Pyodide after running every scenario case (see ``tests/test_pyodide.py``, which fails when the
 list no longer covers what the checker imports, and prints how to refresh it).
+
+The stock zip ships sources, and compiling them was most of Python's start-up in the browser (about
+2.5 s of 4 s here). So ``stdlib.mjs`` compiles the listed modules once, at build time, in the same
+Pyodide the browser runs (under Node), and the site serves bytecode (``.pyc``): no docstrings or
+asserts (``optimize=2``), and line tables that give each instruction its function's first line.
+
+``pyodide-lock.json`` keeps the stock file's ``info`` (its ABI version is checked at start-up)
+with ``"packages": {}``: the checker loads no Pyodide packages, so the stock list is dead weight.
+
+Both are written once per set of inputs and kept under ``build/`` (compiling takes a few seconds);
+the folder they are served from is named by their content.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["FILES", "STOCK", "trimmed_stdlib", "write_files"]
+__all__ = ["FILES", "LOCK", "STOCK", "runtime_digest", "runtime_files", "runtime_lock", "trimmed_stdlib", "write_files"]
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 FILES = HERE / "stdlib-files.txt"
-STOCK = HERE.parents[1] / "node_modules" / "pyodide" / "python_stdlib.zip"
+COMPILER = HERE / "stdlib.mjs"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+STOCK = PYODIDE / "python_stdlib.zip"
+LOCK = PYODIDE / "pyodide-lock.json"
+CACHE = ROOT / "build" / "stdlib"
 
 
 def _listed() -> list[str]:
@@ -27,15 +47,62 @@ def _listed() -> list[str]:
 
 @lru_cache(maxsize=2)
 def trimmed_stdlib(stock: Path = STOCK) -> bytes:
-    """A zip of the listed files only, compressed as tightly as deflate allows, byte-for-byte stable."""
-    source = zipfile.ZipFile(stock)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
-        for name in _listed():
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, source.read(name), compresslevel=9)
-    return buffer.getvalue()
+    """A zip of the listed modules only, as bytecode compiled by Pyodide's own Python."""
+    names = _listed()
+    key = hashlib.sha256()
+    for part in (
+        stock.read_bytes(),
+        json.dumps(names).encode(),
+        COMPILER.read_bytes(),
+        (PYODIDE / "package.json").read_bytes(),
+    ):
+        key.update(hashlib.sha256(part).digest())
+    cached = CACHE / f"python_stdlib-{key.hexdigest()[:16]}.zip"
+    if cached.exists():
+        return cached.read_bytes()
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeError("node is required to compile the browser's standard library (make setup installs it)")
+    with tempfile.TemporaryDirectory() as tmp:
+        listed, out = Path(tmp) / "files.json", Path(tmp) / "python_stdlib.zip"
+        listed.write_text(json.dumps(names), encoding="utf-8")
+        result = subprocess.run(
+            [node, str(COMPILER), str(stock), str(listed), str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        if result.returncode != 0 or not out.exists():
+            last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RuntimeError(f"compiling the browser's standard library failed: {last[:300]}")
+        data = out.read_bytes()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob("python_stdlib-*.zip"):
+        old.unlink()
+    cached.write_bytes(data)
+    return data
+
+
+def runtime_lock(stock: Path = LOCK) -> bytes:
+    """The stock lock file's ``info`` with no packages, as compact JSON."""
+    info = json.loads(stock.read_text(encoding="utf-8"))["info"]
+    return json.dumps({"info": info, "packages": {}}, separators=(",", ":")).encode()
+
+
+def runtime_files() -> dict[str, bytes]:
+    """The runtime files the site writes itself, by name; the others are copied from the npm package."""
+    return {"pyodide-lock.json": runtime_lock(), "python_stdlib.zip": trimmed_stdlib()}
+
+
+def runtime_digest() -> str:
+    """A short hash of every file :func:`runtime_files` writes, names included, to name their folder."""
+    digest = hashlib.sha256()
+    for name, data in sorted(runtime_files().items()):
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:8]
 
 
 def write_files(names: list[str]) -> None:

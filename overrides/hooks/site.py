@@ -43,7 +43,7 @@ from checker.engine import evaluate  # noqa: E402
 from checker.lawdata import CURRENT_AS_OF, SOURCE_TYPES, SOURCES  # noqa: E402
 from checker.messages import catalogue, note  # noqa: E402
 from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
-from overrides.build.stdlib import trimmed_stdlib  # noqa: E402
+from overrides.build.stdlib import runtime_digest, runtime_files  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?:\s+([^>]*?))?\s*-->")
@@ -475,8 +475,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 # --- The checker: its form, rendered from the question schema, and its runtime files ---------------
 
-# The runtime files copied as they are; python_stdlib.zip is written trimmed (overrides/build/stdlib.py).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+# The runtime files copied as they are; the others (the trimmed standard library and a lock file
+# without packages) are written by overrides/build/stdlib.py.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
 
@@ -501,9 +502,8 @@ def _digest(path: Path) -> str:
 def _runtime_paths() -> dict[str, str]:
     """Where the runtime files go in the site, by content or version, so a release never goes stale."""
     wheel = _wheel()
-    stdlib = hashlib.sha256(trimmed_stdlib()).hexdigest()[:8]
     return {
-        "runtime": f"assets/pyodide/{_pyodide_version()}-{stdlib}/",
+        "runtime": f"assets/pyodide/{_pyodide_version()}-{runtime_digest()}/",
         "wheel": f"assets/checker/{_digest(wheel)}/{wheel.name}",
         "worker": f"javascripts/checker/worker.mjs?v={_digest(WORKER)}",
     }
@@ -720,7 +720,8 @@ def on_post_build(config: Any) -> None:
         if not source.exists():
             raise PluginError(f"{source.name} is missing from the pyodide npm package (run `npm ci`)")
         shutil.copyfile(source, runtime / name)
-    (runtime / "python_stdlib.zip").write_bytes(trimmed_stdlib())
+    for name, data in runtime_files().items():
+        (runtime / name).write_bytes(data)
     wheel = site / paths["wheel"]
     wheel.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_wheel(), wheel)

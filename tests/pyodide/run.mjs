@@ -1,6 +1,6 @@
 // Run the checker wheel in real Pyodide (npm `pyodide`, under Node), with no network.
 // Usage: node run.mjs WHEEL REQUESTS.json [INDEX_DIR]
-//   -> prints {"python", "platform", "checker_file", "replies", "stdlib"}
+//   -> prints {"traceback", "python", "platform", "checker_file", "replies", "stdlib"}
 // Each request is the JSON string the browser worker sends to `checker.handle`. INDEX_DIR, when
 // given, is a folder with the runtime files to load instead of the npm package's (the site's
 // trimmed standard library). "stdlib" lists the standard-library files imported by the end.
@@ -23,8 +23,13 @@ const stdlib = JSON.parse(
       "  if (getattr(m, '__file__', None) or '').startswith(prefix)}))",
   ),
 );
+// A traceback through the standard library (its line tables are rewritten for the site).
+const traceback = pyodide.runPython(
+  "import json, traceback\ntry:\n    json.loads('{')\nexcept ValueError:\n    text = traceback.format_exc()\ntext",
+);
 process.stdout.write(
   JSON.stringify({
+    traceback,
     python: sys.version.split(" ")[0],
     platform: sys.platform,
     checker_file: checker.__file__,
