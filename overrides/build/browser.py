@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import shutil
 import threading
@@ -35,15 +36,52 @@ def chromium_path() -> str:
     return path
 
 
+# What a static host sends compressed (text); WebAssembly and zips go as they are.
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
+
+
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: str, mtime: float) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), 6)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
+    isolated: tuple[str, ...] = ()
+    compress = False
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants and path.suffix in COMPRESSED and path.is_file()):
+            super().do_GET()
+            return
+        body = _gzipped(str(path), path.stat().st_mtime)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        if self.path.startswith(self.isolated):
+            self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+            self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, isolated: tuple[str, ...] = (), compress: bool = False) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL. Paths starting with one of
+    ``isolated`` (for example "/bench-pyscript/") are sent cross-origin isolated (COOP and COEP).
+    With ``compress``, text files go gzip-encoded, as a static host sends them."""
+    handler_class = type("Handler", (_QuietHandler,), {"isolated": isolated, "compress": compress})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -58,6 +58,7 @@ class Runtime {
       return;
     }
     try {
+      performance.mark("checker-start");
       this.worker = new Worker(workerUrl, { type: "module" });
     } catch (error) {
       this.fail(String(error));
