@@ -196,3 +196,19 @@ def test_unknown_shortcodes_and_ids_fail_the_build() -> None:
     for bad in ("<!-- md:cite no-such-source -->", "<!-- md:law no-such-provision -->", "<!-- md:nonsense -->"):
         with pytest.raises(hook.PluginError):
             hook._expand(bad, page, {"extra": {}})
+
+
+def test_speed_page_shows_the_latest_bench_report(pages: dict[str, Page]) -> None:
+    """The "Speed and size" page shows the figures of docs/data/bench.json, each target with its verdict."""
+    report = json.loads((ROOT / "docs" / "data" / "bench.json").read_text(encoding="utf-8"))
+    words = catalogue("en")
+    page = pages["speed/index.html"]
+    cells = [c.text.strip() for c in page.find("td")]
+    checker = report["checker_page"]
+    assert f"{checker['bytes_gzip'] / 1e6:,.2f} MB" in cells
+    assert f"{checker['ready_ms'] / 1000:,.2f} s" in cells
+    rows = [r.text.strip() for r in page.find("th")]
+    for target in report["targets"]:
+        assert words[f"site.bench.target.{target['figure']}"] in rows
+    verdicts = [c for c in cells if c in (words["site.bench.met"], words["site.bench.missed"])]
+    assert verdicts == [words["site.bench.met" if t["met"] else "site.bench.missed"] for t in report["targets"]]

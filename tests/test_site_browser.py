@@ -4,6 +4,7 @@ exit leaves without a history entry, and print hides the chrome and shows link a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,16 +31,27 @@ def _page_urls(pages: dict[str, object]) -> list[str]:
     return sorted(p.removesuffix("index.html") for p in pages if p != "404.html")
 
 
+def _runtime(url: str) -> bool:
+    return "/assets/pyodide/" in url or "/assets/checker/" in url
+
+
 def test_axe_finds_no_violations_and_nothing_leaves_the_origin(
-    page: Page, base_url: str, pages: dict[str, object]
+    page: Page, base_url: str, pages: dict[str, Any]
 ) -> None:
-    """Every page: zero axe-core violations, and every request goes to the site's own origin."""
+    """Every page: zero axe-core violations, and every request goes to the site's own origin. Pages
+    without the checker fetch none of its runtime (Python or the wheel); the checker's pages do."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.context.add_init_script(path=str(AXE))  # injected by the browser itself, so the page's CSP allows it
     problems = []
     for path in _page_urls(pages):
+        start = len(requests)
         page.goto(base_url + path, wait_until="networkidle")
+        has_checker = bool(
+            pages[path + "index.html" if not path or path.endswith("/") else path].find("trust-act-checker")
+        )
+        if not has_checker:
+            problems += [f"/{path} fetched the checker's runtime: {u}" for u in requests[start:] if _runtime(u)]
         violations = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
@@ -50,6 +62,7 @@ def test_axe_finds_no_violations_and_nothing_leaves_the_origin(
     foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != origin]
     assert foreign == []
     assert len(requests) >= len(_page_urls(pages))
+    assert any(_runtime(u) for u in requests), "the checker's page fetched no runtime: is the check above blind?"
 
 
 def test_quick_exit_by_button_and_by_escape_replaces_the_page(page: Page, base_url: str) -> None:

@@ -10,6 +10,7 @@ Authors write Markdown; a shortcode is an HTML comment, ``<!-- md:NAME ARGS -->`
 - ``md:checker``: the checker's form, from the question schema; ``md:provisions``: every provision.
 - ``md:example``, ``md:embed-snippets``, ``md:print-links``: a decision computed at build time, the
   snippets for other sites, and links to the PDFs.
+- ``md:bench``: the latest ``make bench`` figures, from ``docs/data/bench.json``.
 
 Each language is built in turn (the i18n plugin); every word the hook writes comes from the
 checker's message catalogues, so the Spanish pages get Spanish tables and captions.
@@ -430,6 +431,7 @@ def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
         "example": lambda arg: _example(),
         "embed-snippets": lambda arg: _embed_snippets(config),
         "print-links": lambda arg: _print_links(),
+        "bench": lambda arg: _bench(),
     }
 
     def replace(match: re.Match[str]) -> str:
@@ -696,6 +698,89 @@ def _print_links() -> str:
         for name, key in PRINTOUTS
     )
     return f'<ul class="print-links">{items}</ul>'
+
+
+def _number(value: float, digits: int) -> str:
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\u202f").replace(".", ",") if _lang == "es" else text
+
+
+def _bench() -> str:
+    """The latest `make bench` figures (docs/data/bench.json): the checker page against bare Pyodide
+    and PyScript, the targets, and Lighthouse on two content pages."""
+    path = DATA / "bench.json"
+    if not path.exists():
+        raise PluginError("docs/data/bench.json is missing (run `make bench`)")
+    report = json.loads(path.read_text(encoding="utf-8"))
+    pages = ("checker_page", "bare_pyodide", "pyscript")
+    # Each figure: its unit, the divisor from the report's unit, and the digits shown.
+    rows: dict[str, tuple[str, float, int]] = {
+        "bytes_gzip": ("MB", 1e6, 2),
+        "bytes_raw": ("MB", 1e6, 2),
+        "ready_ms": ("s", 1000, 2),
+        "click_to_result_ms": ("ms", 1, 0),
+        "blocking_while_loading_ms": ("ms", 1, 0),
+    }
+    head = "".join(f'<th scope="col">{_e(W(f"site.bench.page.{name}"))}</th>' for name in pages)
+    body = "".join(
+        f'<tr><th scope="row">{_e(W(f"site.bench.figure.{key}"))}</th>'
+        + "".join(
+            f"<td>{_e(_number(report[name][key] / divisor, digits))} {unit}</td>"
+            if key in report[name]
+            else "<td>—</td>"
+            for name in pages
+        )
+        + "</tr>"
+        for key, (unit, divisor, digits) in rows.items()
+    )
+    env = report["environment"]
+    intro = W(
+        "site.bench.intro",
+        date=_long_date(dt.date.fromisoformat(report["measured"])),
+        runs=report["runs"],
+        chromium=env["chromium"],
+        cpus=env["cpus"],
+        pyodide=env["pyodide"],
+        pyscript=env["pyscript"],
+    )
+    figures = (
+        f'<p>{_e(intro)}</p>\n<table><thead><tr><th scope="col">{_e(W("site.bench.head.figure"))}</th>'
+        f"{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+    def target(row: dict[str, Any]) -> str:
+        value, name = row["value"], row["figure"]
+        shown = _number(value, 2 if name.startswith(("bytes_", "ready_")) else 0)
+        op, limit = row["target"].split()
+        goal = {"<=": "≤", ">=": "≥"}[op] + " " + _number(float(limit), 0 if float(limit).is_integer() else 2)
+        met = W("site.bench.met" if row["met"] else "site.bench.missed")
+        return (
+            f'<tr><th scope="row">{_e(W(f"site.bench.target.{name}"))}</th>'
+            f"<td>{_e(shown)}</td><td>{_e(goal)}</td><td>{_e(met)}</td></tr>"
+        )
+
+    targets = "".join(target(row) for row in report["targets"])
+    targets_table = (
+        f'<table><thead><tr><th scope="col">{_e(W("site.bench.head.target"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.measured"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.goal"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.met"))}</th></tr></thead><tbody>{targets}</tbody></table>'
+    )
+    lighthouse = "".join(
+        f'<tr><th scope="row">{_e(W(f"site.bench.lighthouse.{name}"))}</th><td>{figures_["performance"]}</td>'
+        f"<td>{figures_['accessibility']}</td><td>{_e(_number(figures_['tbt_ms'], 0))} ms</td>"
+        f"<td>{_e(_number(figures_['lcp_ms'] / 1000, 1))} s</td></tr>"
+        for name, figures_ in report["lighthouse"].items()
+    )
+    lighthouse_table = (
+        f"<p>{_e(W('site.bench.lighthouse_intro', runs=report['lighthouse_runs'], version=env['lighthouse']))}</p>\n"
+        f'<table><thead><tr><th scope="col">{_e(W("site.bench.head.page"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.performance"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.accessibility"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.tbt"))}</th>'
+        f'<th scope="col">{_e(W("site.bench.head.lcp"))}</th></tr></thead><tbody>{lighthouse}</tbody></table>'
+    )
+    return f"{figures}\n\n{targets_table}\n\n{lighthouse_table}"
 
 
 def _abbreviations() -> str:
