@@ -155,7 +155,9 @@ def _law(pid: str, page: _Page) -> str:
     status = entry["status"]
     label = words["label.status." + status]
     helptext = W(f"site.status_help.{status}")
-    badge = f'<span class="law-status law-status--{status}" title="{_e(helptext)}">{_e(label)}</span>'
+    # The help text is shown under the badge, so no title: it would be read twice, and each title
+    # costs the theme a tooltip (42 of them made the provisions page sluggish on phones).
+    badge = f'<span class="law-status law-status--{status}">{_e(label)}</span>'
     body = (
         f'<blockquote lang="en"><p>{_e(entry["quote"])}</p></blockquote>'
         if entry["quote"]
@@ -766,8 +768,15 @@ def _bench() -> str:
         f'<th scope="col">{_e(W("site.bench.head.goal"))}</th>'
         f'<th scope="col">{_e(W("site.bench.head.met"))}</th></tr></thead><tbody>{targets}</tbody></table>'
     )
+    scores = report.get("lighthouse_performance_scores", {})
+
+    def spread(name: str) -> str:
+        runs = scores.get(name, [])
+        return f" ({min(runs)}\u2013{max(runs)})" if len(runs) > 1 and min(runs) != max(runs) else ""
+
     lighthouse = "".join(
-        f'<tr><th scope="row">{_e(W(f"site.bench.lighthouse.{name}"))}</th><td>{figures_["performance"]}</td>'
+        f'<tr><th scope="row">{_e(W(f"site.bench.lighthouse.{name}"))}</th>'
+        f"<td>{figures_['performance']}{spread(name)}</td>"
         f"<td>{figures_['accessibility']}</td><td>{_e(_number(figures_['tbt_ms'], 0))} ms</td>"
         f"<td>{_e(_number(figures_['lcp_ms'] / 1000, 1))} s</td></tr>"
         for name, figures_ in report["lighthouse"].items()
