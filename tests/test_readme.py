@@ -28,3 +28,21 @@ def test_readme_example_is_what_the_checker_prints() -> None:
     assert f'"effective_to": "{decision["regime"]["effective_to"]}"' in text
     first = decision["what_if"][0]
     assert f'{{"field": "{first["field"]}", "value": "{first["value"]}", "outcome": "{first["outcome"]}"}}' in text
+
+
+def test_readme_shows_the_latest_bench_report() -> None:
+    """The figures the README quotes from `make bench` are those of the committed report."""
+    report = json.loads((Path(__file__).resolve().parents[1] / "docs" / "data" / "bench.json").read_text("utf-8"))
+    text = " ".join(README.split())
+    checker, ratios = report["checker_page"], report["ratios"]
+    shown = re.search(r"Latest run \((\d{4}-\d\d-\d\d), (\d+) cores\)", text)
+    assert shown, "the README's bench paragraph was not found"
+    assert shown.group(1) == report["measured"]
+    assert int(shown.group(2)) == report["environment"]["cpus"]
+    assert f"downloads {checker['bytes_gzip'] / 1e6:.2f} MB" in text
+    assert f"{ratios['bytes_gzip_vs_bare']:g} times stock Pyodide" in text
+    assert f"ready in {checker['ready_ms'] / 1000:.2f} s, {ratios['ready_vs_bare']:.2g} times stock" in text
+    assert f"{ratios['ready_vs_pyscript']:.2g} times PyScript" in text
+    assert f"answered in {checker['click_to_result_ms']:.0f} ms" in text
+    lighthouse = report["lighthouse"]
+    assert f"home page {lighthouse['home']['performance']} and the law page {lighthouse['law']['performance']}" in text

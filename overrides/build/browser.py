@@ -52,6 +52,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                super().do_GET()  # redirects to the folder's URL with its slash
+                return
             path = path / "index.html"
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.compress and wants and path.suffix in COMPRESSED and path.is_file()):
