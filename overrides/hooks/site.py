@@ -789,7 +789,13 @@ def _bench() -> str:
         f'<th scope="col">{_e(W("site.bench.head.tbt"))}</th>'
         f'<th scope="col">{_e(W("site.bench.head.lcp"))}</th></tr></thead><tbody>{lighthouse}</tbody></table>'
     )
-    return f"{figures}\n\n{targets_table}\n\n{lighthouse_table}"
+
+    def scroll(html_: str) -> str:  # as the theme wraps tables, so a narrow phone scrolls them
+        return html_.replace(
+            "<table>", '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+        ).replace("</table>", "</table></div></div>")
+
+    return scroll(f"{figures}\n\n{targets_table}\n\n{lighthouse_table}")
 
 
 def _abbreviations() -> str:
