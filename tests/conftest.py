@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},  # PATH too: the build runs node
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import handle
-from overrides.build.stdlib import FILES, runtime_files, write_files
+from overrides.build.stdlib import COPIED, FILES, runtime_files, write_files
 from tests.cases import CASES
 from tests.test_wheel import wheel_path
 
@@ -67,7 +67,7 @@ def test_the_trimmed_stdlib_gives_the_same_replies(tmp_path: Path) -> None:
     through the standard library still names its files."""
     index = tmp_path / "runtime"
     index.mkdir()
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "package.json"):
+    for name in (*COPIED, "package.json"):
         shutil.copyfile(PYODIDE / name, index / name)
     written = runtime_files()
     for name, data in written.items():

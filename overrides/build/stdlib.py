@@ -28,7 +28,18 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["FILES", "LOCK", "STOCK", "runtime_digest", "runtime_files", "runtime_lock", "trimmed_stdlib", "write_files"]
+__all__ = [
+    "COPIED",
+    "FILES",
+    "LOCK",
+    "PYODIDE",
+    "STOCK",
+    "runtime_digest",
+    "runtime_files",
+    "runtime_lock",
+    "trimmed_stdlib",
+    "write_files",
+]
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -38,6 +49,8 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 STOCK = PYODIDE / "python_stdlib.zip"
 LOCK = PYODIDE / "pyodide-lock.json"
 CACHE = ROOT / "build" / "stdlib"
+# The runtime files the site copies from the npm package as they are; runtime_files() writes the rest.
+COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
 def _listed() -> list[str]:

@@ -44,7 +44,7 @@ from checker.engine import evaluate  # noqa: E402
 from checker.lawdata import CURRENT_AS_OF, SOURCE_TYPES, SOURCES  # noqa: E402
 from checker.messages import catalogue, note  # noqa: E402
 from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
-from overrides.build.stdlib import runtime_digest, runtime_files  # noqa: E402
+from overrides.build.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?:\s+([^>]*?))?\s*-->")
@@ -479,15 +479,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 # --- The checker: its form, rendered from the question schema, and its runtime files ---------------
 
-# The runtime files copied as they are; the others (the trimmed standard library and a lock file
-# without packages) are written by overrides/build/stdlib.py.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
 
 
 def _pyodide_version() -> str:
-    package = json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))
+    package = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))
     version: str = package["version"]
     return version
 
@@ -815,8 +811,8 @@ def on_post_build(config: Any) -> None:
     paths = _runtime_paths()
     runtime = site / paths["runtime"]
     runtime.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        source = PYODIDE_DIR / name
+    for name in COPIED:
+        source = PYODIDE / name
         if not source.exists():
             raise PluginError(f"{source.name} is missing from the pyodide npm package (run `npm ci`)")
         shutil.copyfile(source, runtime / name)

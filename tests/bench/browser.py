@@ -136,7 +136,7 @@ def _build(out: Path) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         check=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},  # PATH too: the build runs node
     )
     for folder, page in (("bench-bare", BARE), ("bench-pyscript", PYSCRIPT_PAGE)):
         (site / folder / "pyodide").mkdir(parents=True)
