@@ -23,6 +23,7 @@ CUSTODIANS: tuple[str, ...] = (
     "municipal_police",
     "state_police",
     "correction",
+    "parole_officer",
     "judicial_marshal",
     "state_marshal",
     "adult_probation",
@@ -31,6 +32,7 @@ CUSTODIANS: tuple[str, ...] = (
     "prosecutor",
     "juvenile_probation",
     "pardons_and_paroles",
+    "other",
     "federal",
 )
 WARRANTS: tuple[str, ...] = ("none", "administrative", "judicial")
@@ -113,6 +115,7 @@ class Finding:
     ``result`` is ``None`` for a finding that informs but decides nothing.
     ``missing`` names the facts whose absence made the result unknown;
     ``unverified`` names provisions whose unverified text made it unknown.
+    ``headline`` marks a note the decision's summary must carry, so the headline is not misread.
     """
 
     provision: str
@@ -121,3 +124,4 @@ class Finding:
     params: dict[str, str] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
     unverified: tuple[str, ...] = ()
+    headline: bool = False

@@ -11,7 +11,6 @@ from functools import lru_cache
 from typing import Any
 
 from checker.engine import evaluate
-from checker.law.s54_192h import RULESETS
 from checker.lawdata import REGIMES
 from checker.messages import catalogue
 from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Scenario
@@ -27,9 +26,8 @@ def asked_in() -> dict[str, list[str]]:
     for regime in REGIMES:
         start = regime.effective_from or dt.date(2000, 1, 1)
         unknown = evaluate(Scenario(as_of=start), regime)
-        read = {"as_of", *unknown.missing}
-        if RULESETS[regime.id].hold_hours is not None:
-            read.add("release_at")
+        # The release time is read in every version: the federal limit and the form's apply throughout.
+        read = {"as_of", "release_at", *unknown.missing}
         for name in FIELDS:
             if name in read:
                 asked[name].append(regime.id)

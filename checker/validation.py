@@ -7,9 +7,10 @@ import json
 import re
 from typing import Any
 
+from checker.lawdata import regime_for
 from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Scenario
 
-__all__ = ["FIELDS", "ValidationError", "parse"]
+__all__ = ["FIELDS", "RELEASE_WINDOW_DAYS", "ValidationError", "parse"]
 
 FIELDS: tuple[str, ...] = (
     "as_of",
@@ -19,6 +20,8 @@ FIELDS: tuple[str, ...] = (
     *BOOLEAN_FACTS,
     "release_at",
 )
+# How many days after the date of the decision the release may fall.
+RELEASE_WINDOW_DAYS = 7
 _PLAIN = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _STATUTE = re.compile(r"^[0-9]{1,3}[a-z]{0,2}-[0-9]{1,4}[a-z]{0,3}$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -125,8 +128,9 @@ def parse(data: Any, today: dt.date | None = None) -> Scenario:
         if key not in FIELDS:
             raise ValidationError(_name(key), f"unknown field (known fields: {', '.join(FIELDS)})")
     as_of = data.get("as_of")
+    day = (today or dt.date.today()) if as_of is None else _date("as_of", as_of)
     return Scenario(
-        as_of=(today or dt.date.today()) if as_of is None else _date("as_of", as_of),
+        as_of=day,
         custodian=_one_of("custodian", data.get("custodian"), CUSTODIANS),
         warrant=_one_of("warrant", data.get("warrant"), WARRANTS),
         convictions=_convictions(data.get("convictions")),
@@ -136,5 +140,34 @@ def parse(data: Any, today: dt.date | None = None) -> Scenario:
         terrorist_screening_match=_boolean("terrorist_screening_match", data.get("terrorist_screening_match")),
         final_removal_order=_boolean("final_removal_order", data.get("final_removal_order")),
         public_safety_risk=_boolean("public_safety_risk", data.get("public_safety_risk")),
-        release_at=_datetime("release_at", data.get("release_at")),
+        release_at=_release(day, _datetime("release_at", data.get("release_at"))),
     )
+
+
+def _release(as_of: dt.date, moment: dt.datetime | None) -> dt.datetime | None:
+    """The release time must fall on the decision's date or up to a week later, under the same law.
+
+    A hold is governed by the law in force when it happens; a release under another version than
+    the date of the decision would answer the wrong question, so it is refused with the fix.
+    """
+    if moment is None:
+        return None
+    if moment.date() < as_of:
+        raise ValidationError("release_at", f"{_local(moment)} is before the date of the decision ({as_of})")
+    if moment.date() > as_of + dt.timedelta(days=RELEASE_WINDOW_DAYS):
+        raise ValidationError(
+            "release_at",
+            f"{_local(moment)} is more than {RELEASE_WINDOW_DAYS} days after the date of the decision ({as_of})",
+        )
+    later = regime_for(moment.date())
+    if later != regime_for(as_of):
+        raise ValidationError(
+            "release_at",
+            f"{_local(moment)} falls under the version of the law in force from {later.effective_from};"
+            " use the release date as the date of the decision",
+        )
+    return moment
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")

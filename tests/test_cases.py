@@ -24,6 +24,8 @@ def test_case(case: Case) -> None:
     cited = [r["provision"] for r in decision["reasons"]]
     for provision in expect.get("provisions", []):
         assert provision in cited, f"{provision} not among {cited}"
+    for provision in expect.get("absent", []):
+        assert provision not in cited, f"{provision} cited, but must not be"
     if "missing_facts" in expect:
         assert decision["missing_facts"] == expect["missing_facts"]
     if "unverified" in expect:
@@ -40,7 +42,7 @@ def test_tables_are_well_formed() -> None:
         assert re.match(r"^[A-Z].*\.$", case.name), case.name
         assert case.file == f"{case.regime}.toml"
         assert "as_of" in case.facts, case.name
-        assert set(case.expect) <= {"outcome", "provisions", "missing_facts", "unverified", "hold_until"}
+        assert set(case.expect) <= {"outcome", "provisions", "absent", "missing_facts", "unverified", "hold_until"}
 
 
 def test_every_outcome_is_exercised() -> None:

@@ -32,7 +32,7 @@ def test_asked_in_follows_the_rules() -> None:
     asked = {f["id"]: f["asked_in"] for f in questions()["fields"]}
     assert asked["warrant"] == ["pa_19_20_23", "hb_7259_2025"]
     assert asked["gang_database"] == ["pa_13_155"]
-    assert asked["release_at"] == ["pa_13_155"]
+    assert asked["release_at"] == ["before_2014", "pa_13_155", "pa_19_20_23", "hb_7259_2025"]
     assert asked["terrorist_screening_match"] == ["pa_13_155", "pa_19_20_23", "hb_7259_2025"]
 
 
@@ -53,13 +53,14 @@ def test_every_message_id_used_in_code_exists() -> None:
     literal = set(
         re.findall(
             r'"((?:covered|before|frame|felony|class_ab|added|judicial_warrant|admin_warrant|'
-            r'ground|hold|cfr|remedy|outcome|when)\.[a-z_0-9.]+)"',
+            r'ground|hold|cfr|remedy|outcome|when|policy|courthouse|reviewed)\.[a-z_0-9.]+)"',
             source,
         )
     )
     assert literal, "no message ids found in the code"
     assert literal - set(words) == set()
-    allowed = {"when", "date", "start", "end", "custodian", "klass", "release_at", "hold_until"}
+    allowed = {"when", "date", "start", "end", "custodian", "klass", "statute", "release_at", "hold_until"}
+    allowed |= {"moment", "reviewed"}
     allowed |= {"question", "answer", "outcome", "n", "regimes"}  # the browser's own words (ui.*)
     allowed |= {"name", "period", "officials", "hours", "status", "acts", "bill"}  # the site's words (site.*)
     allowed |= {"runs", "chromium", "cpus", "pyodide", "pyscript", "version"}  # the speed page's (site.bench.*)

@@ -392,12 +392,16 @@ def _unverified_html(page: _Page) -> str:
     paraphrased = "".join(
         f"<li>{_e(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "official_paraphrase"
     )
+    secondary = "".join(
+        f"<li>{_e(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "secondary_paraphrase"
+    )
     other = "".join(
         f"<li>{_e(_t(q['text']))}{''.join(page.cite(s) for s in q.get('sources', []))}</li>" for q in _open_questions
     )
     return (
         f"<h3>{_e(W('site.unverified_law'))}</h3><ul>{law}</ul>"
         f"<h3>{_e(W('site.paraphrased_law'))}</h3><ul>{paraphrased}</ul>"
+        f"<h3>{_e(W('site.secondary_law'))}</h3><ul>{secondary}</ul>"
         + (f"<h3>{_e(W('site.other_questions'))}</h3><ul>{other}</ul>" if other else "")
     )
 
