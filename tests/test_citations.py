@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 
 from checker import CITATIONS, REGIMES, SOURCES, decide_json
-from checker.law.s54_192h import RULESETS
+from checker.law.s54_192h import RULESETS, before_2014, hb_7259_2025, notes, pa_13_155, pa_19_20_23
 from checker.lawdata import SOURCE_TYPES, STATUSES
 from tests.cases import CASES
 
@@ -96,3 +97,38 @@ def test_official_means_official() -> None:
             assert kind in official, cid
         if entry["status"] == "verbatim":
             assert kind in ("statute", "public_act", "regulation", "court_opinion"), cid
+
+
+VERBATIM = re.compile(r"Verbatim[^:\n]*:\s*(.+?)(?:\n\s*\n|$)", re.DOTALL)
+MODULES = {
+    before_2014: "before_2014",
+    pa_13_155: "pa_13_155",
+    pa_19_20_23: "pa_19_20_23",
+    hb_7259_2025: "hb_7259_2025",
+    notes: None,
+}
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace('"', " ").split())
+
+
+def test_verbatim_words_in_the_rules_are_the_citations_words() -> None:
+    """Each piece of a "Verbatim:" quotation in a rule's docstring occurs in a quote of its version."""
+    checked = 0
+    for module, regime in MODULES.items():
+        quotes = " | ".join(
+            _plain(c["quote"]) for c in CITATIONS.values() if c["quote"] and c["regime"] in (None, regime)
+        )
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__:
+                continue
+            for paragraph in VERBATIM.findall(inspect.getdoc(function) or ""):
+                paragraph = paragraph.strip()
+                assert paragraph.startswith('"') and paragraph.endswith('"'), (name, paragraph)
+                for piece in paragraph[1:-1].split("…"):
+                    words = _plain(piece).strip(" ,;")
+                    if words:
+                        assert words in quotes, f"{module.__name__}.{name}: {words!r} is not in its citations"
+                        checked += 1
+    assert checked >= 10

@@ -18,10 +18,15 @@ __all__ = ["RULES"]
 def subsection_a_9_to_11(facts: Scenario) -> Finding:
     """Conn. Gen. Stat. § 54-192h(a)(9) to (a)(11), read with (b)(1).
 
-    Verbatim: (a)(9) lists the Department of Correction (A), municipal police (B), State Police (C)
-    and "(D) Each judicial marshal, state marshal [, bail commissioner] and adult probation
-    officer"; (b)(1) binds any "law enforcement officer, bail commissioner or intake, assessment or
-    referral specialist, or employee of a school police or security department".
+    Verbatim (a)(9): "(9) "Law enforcement officer" means: (A) Each officer, employee or other
+    person otherwise paid by or acting as an agent of the Department of Correction; … (D) Each
+    judicial marshal, state marshal [, bail commissioner] and adult probation officer;"
+
+    Verbatim (b)(1): "No law enforcement officer, bail commissioner or intake, assessment or
+    referral specialist, or employee of a school police or security department shall:"
+
+    So (a)(9) lists Correction (A), municipal police (B) and State Police (C) with (D), and (b)(1)
+    adds bail commissioners and specialists ((a)(10)) and school police or security ((a)(11)).
 
     Parole officers are Correction staff, so (a)(9)(A) binds them; whether it reaches members of
     the Board of Pardons and Paroles is an open question: ``depends``.
@@ -68,8 +73,8 @@ def subsection_b_1_A_i(facts: Scenario) -> Finding:
 def subsection_b_1_A_ii(facts: Scenario) -> Finding:
     """Conn. Gen. Stat. § 54-192h(b)(1)(A)(ii).
 
-    Verbatim start: "(ii) the individual ha…"; paraphrase (several sources): convicted of a class A
-    or B felony.
+    The retrieved text stops at "(ii) the individual ha"; several sources paraphrase the rest as a
+    conviction of a class A or B felony.
 
     An unclassified felony is not a class A or B felony, so it does not meet this exception.
     """
