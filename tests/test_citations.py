@@ -125,7 +125,8 @@ def test_verbatim_words_in_the_rules_are_the_citations_words() -> None:
                 continue
             for paragraph in VERBATIM.findall(inspect.getdoc(function) or ""):
                 paragraph = paragraph.strip()
-                assert paragraph.startswith('"') and paragraph.endswith('"'), (name, paragraph)
+                assert paragraph.startswith('"'), (name, paragraph)
+                assert paragraph.endswith('"'), (name, paragraph)
                 for piece in paragraph[1:-1].split("…"):
                     words = _plain(piece).strip(" ,;")
                     if words:
