@@ -154,7 +154,7 @@ def _limits(facts: Scenario, regime: Regime, outcome: Outcome) -> tuple[tuple[Fi
             limit(form.limit, "hold.form.until")
     limit(FEDERAL_LIMIT, "cfr.until")
     _law_changes(facts, regime, outcome, limit, findings, moments)
-    until, provision = min(moments)
+    until, provision = min(moments, key=lambda m: m[0])  # on a tie, the first named: the law's own
     findings.append(Finding(provision, "hold.until", None, {"hold_until": _local(until)}))
     return tuple(findings), until
 
@@ -178,7 +178,7 @@ def _law_changes(
         if start is None or start <= facts.as_of:
             continue
         midnight = dt.datetime.combine(start, dt.time())
-        if midnight >= min(moments)[0]:
+        if midnight >= min(m[0] for m in moments):
             return
         rules = RULESETS[later.id]
         then, reasons, _, _ = _core(dataclasses.replace(facts, as_of=start), rules)
