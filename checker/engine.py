@@ -21,15 +21,18 @@ from checker.model import (
     BOOLEAN_FACTS,
     CONVICTION_CLASSES,
     CUSTODIANS,
+    DUTIES,
     WARRANTS,
+    Answer,
     Conviction,
+    DutyOutcome,
     Finding,
     Outcome,
     Scenario,
     Tri,
 )
 
-__all__ = ["VERSION", "Evaluation", "compare", "decide", "evaluate", "what_if"]
+__all__ = ["VERSION", "Evaluation", "answer_duty", "compare", "decide", "evaluate", "what_if"]
 
 VERSION = "0.2.0"
 
@@ -198,6 +201,46 @@ def _local(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+# --- The other duties ------------------------------------------------------------------------
+
+_AS_DUTY = {
+    Outcome.MAY_HOLD: DutyOutcome.PERMITTED,
+    Outcome.MAY_NOT_HOLD: DutyOutcome.FORBIDDEN,
+    Outcome.DEPENDS: DutyOutcome.DEPENDS,
+    Outcome.NOT_COVERED: DutyOutcome.NOT_COVERED,
+    Outcome.NO_STATE_LIMIT: DutyOutcome.NO_STATE_LIMIT,
+}
+
+
+def answer_duty(facts: Scenario, duty: str, regime: Regime | None = None) -> Answer:
+    """What the version in force says of one duty other than the hold, for this official.
+
+    The official must be one the version binds, as for the hold. Where that is not known, a duty the
+    version does not limit stays unlimited, and any other answer depends on who the official is.
+    """
+    regime = regime or regime_for(facts.as_of)
+    rules = RULESETS[regime.id]
+    if rules.coverage is None:
+        statute = rules.preamble[0](facts).provision
+        if facts.custodian is None:
+            unknown = Finding(statute, "covered.unknown", Tri.UNKNOWN, missing=("custodian",))
+            return Answer(DutyOutcome.DEPENDS, (unknown,), ("custodian",))
+        if facts.custodian == "federal":
+            federal = Finding(statute, "covered.federal", Tri.NOT_MET, {"custodian": "federal"})
+            return Answer(DutyOutcome.NOT_COVERED, (federal,))
+        return Answer(DutyOutcome.NO_STATE_LIMIT, (Finding(statute, "duty.before", None),))
+    covered = rules.coverage(facts)
+    if covered.result is Tri.NOT_MET:
+        return Answer(DutyOutcome.NOT_COVERED, (covered,))
+    found = rules.duties[duty](facts)
+    reasons = (covered, *found.reasons)
+    if covered.result is Tri.MET or found.outcome is DutyOutcome.NO_STATE_LIMIT:
+        return Answer(found.outcome, reasons, found.missing, found.unverified)
+    missing = tuple(dict.fromkeys((*covered.missing, *found.missing)))
+    unverified = tuple(dict.fromkeys((*covered.unverified, *found.unverified)))
+    return Answer(DutyOutcome.DEPENDS, reasons, missing, unverified)
+
+
 # --- What-if -----------------------------------------------------------------------------------
 
 
@@ -236,6 +279,38 @@ def what_if(facts: Scenario, regime: Regime | None = None) -> list[dict[str, Any
 
 
 # --- The decision as JSON ----------------------------------------------------------------------
+
+
+def _unverified(provisions: tuple[str, ...], lang: str) -> list[dict[str, Any]]:
+    return [{"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)} for p in provisions]
+
+
+def _duties(facts: Scenario, result: Evaluation, summary: str, when: str, lang: str) -> list[dict[str, Any]]:
+    """One entry per duty, the hold first (agreeing with the top-level outcome)."""
+    entries = [
+        {
+            "duty": "hold",
+            "outcome": _AS_DUTY[result.outcome].value,
+            "summary": summary,
+            "reasons": [_reason(f, lang) for f in result.reasons],
+            "missing_facts": list(result.missing),
+            "unverified": _unverified(result.unverified, lang),
+        }
+    ]
+    for duty in DUTIES[1:]:
+        found = answer_duty(facts, duty, result.regime)
+        words = {"when": when, "duty": duty}
+        entries.append(
+            {
+                "duty": duty,
+                "outcome": found.outcome.value,
+                "summary": render(f"duty.summary.{found.outcome.value}", words, lang),
+                "reasons": [_reason(f, lang) for f in found.reasons],
+                "missing_facts": list(found.missing),
+                "unverified": _unverified(found.unverified, lang),
+            }
+        )
+    return entries
 
 
 def _reason(finding: Finding, lang: str) -> dict[str, Any]:
@@ -292,11 +367,11 @@ def decide(
         "regime": result.regime.to_json(lang),
         "reasons": [_reason(f, lang) for f in result.reasons],
         "missing_facts": list(result.missing),
-        "unverified": [
-            {"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)} for p in result.unverified
-        ],
+        "unverified": _unverified(result.unverified, lang),
         "hold_until": None if result.hold_until is None else result.hold_until.strftime("%Y-%m-%dT%H:%M"),
         "hold_limit": _hold_limit(result.regime),
+        "asked": list(facts.asked or DUTIES),
+        "duties": _duties(facts, result, summary, when, lang),
         "law_reviewed": CURRENT_AS_OF.isoformat(),
         "disclaimer": render("disclaimer", None, lang),
         "checker_version": VERSION,

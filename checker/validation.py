@@ -8,17 +8,28 @@ import re
 from typing import Any
 
 from checker.lawdata import regime_for
-from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Scenario
+from checker.model import (
+    BOOLEAN_FACTS,
+    CONVICTION_CLASSES,
+    CUSTODIANS,
+    DUTIES,
+    DUTY_FACTS,
+    WARRANTS,
+    Conviction,
+    Scenario,
+)
 
 __all__ = ["FIELDS", "RELEASE_WINDOW_DAYS", "ValidationError", "parse"]
 
 FIELDS: tuple[str, ...] = (
     "as_of",
     "custodian",
+    "asked",
     "warrant",
     "convictions",
     *BOOLEAN_FACTS,
     "release_at",
+    *DUTY_FACTS,
 )
 # How many days after the date of the decision the release may fall.
 RELEASE_WINDOW_DAYS = 7
@@ -120,6 +131,21 @@ def _convictions(value: Any) -> tuple[Conviction, ...] | None:
     return tuple(_conviction(i, item) for i, item in enumerate(value))
 
 
+def _asked(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise ValidationError("asked", f"{_describe(value)} is not a list of what ICE asked for (null for everything)")
+    if len(value) > len(DUTIES):
+        raise ValidationError("asked", f"more than {len(DUTIES)} items; each of {', '.join(DUTIES)} at most once")
+    asked = tuple(_one_of(f"asked[{i}]", item, DUTIES) or "" for i, item in enumerate(value))
+    if "" in asked:
+        raise ValidationError(f"asked[{asked.index('')}]", f"null is not one of {', '.join(DUTIES)}")
+    if len(set(asked)) != len(asked):
+        raise ValidationError("asked", "an item is given twice")
+    return tuple(d for d in DUTIES if d in asked)
+
+
 def parse(data: Any, today: dt.date | None = None) -> Scenario:
     """Validate ``data`` (decoded JSON) and return the scenario; absent or null means unknown."""
     if not isinstance(data, dict):
@@ -132,6 +158,7 @@ def parse(data: Any, today: dt.date | None = None) -> Scenario:
     return Scenario(
         as_of=day,
         custodian=_one_of("custodian", data.get("custodian"), CUSTODIANS),
+        asked=_asked(data.get("asked")),
         warrant=_one_of("warrant", data.get("warrant"), WARRANTS),
         convictions=_convictions(data.get("convictions")),
         pending_charges_without_bond=_boolean("pending_charges_without_bond", data.get("pending_charges_without_bond")),
@@ -141,6 +168,9 @@ def parse(data: Any, today: dt.date | None = None) -> Scenario:
         final_removal_order=_boolean("final_removal_order", data.get("final_removal_order")),
         public_safety_risk=_boolean("public_safety_risk", data.get("public_safety_risk")),
         release_at=_release(day, _datetime("release_at", data.get("release_at"))),
+        in_courthouse=_boolean("in_courthouse", data.get("in_courthouse")),
+        information_confidential=_boolean("information_confidential", data.get("information_confidential")),
+        written_consent=_boolean("written_consent", data.get("written_consent")),
     )
 
 

@@ -21,6 +21,12 @@ def _decisions() -> list[dict[str, object]]:
     return [decide_json(c.facts) for c in CASES]
 
 
+def _reasons(decision: dict[str, object]) -> list[dict[str, str]]:
+    """Every reason of a decision: the hold's and every other duty's."""
+    duties: list[dict[str, list[dict[str, str]]]] = decision["duties"]  # type: ignore[assignment]
+    return [r for d in duties for r in d["reasons"]]
+
+
 def _own(reason: dict[str, str]) -> bool:
     return not reason["id"].startswith(LATER_VERSION)
 
@@ -29,7 +35,7 @@ def test_every_cited_provision_is_in_the_table_and_its_regime() -> None:
     """Reasons cite only provisions of the citation table, with the table's own citation text."""
     for decision in _decisions():
         regime = decision["regime"]["id"]  # type: ignore[index]
-        for reason in decision["reasons"]:  # type: ignore[attr-defined]
+        for reason in _reasons(decision):
             entry = CITATIONS[reason["provision"]]
             assert reason["citation"] == entry["citation"]
             assert reason["status"] == entry["status"]
@@ -42,7 +48,7 @@ def test_every_cited_provision_is_in_the_table_and_its_regime() -> None:
 
 def test_every_provision_has_cases() -> None:
     """Each provision in the table is cited by at least one case's decision."""
-    cited = {r["provision"] for d in _decisions() for r in d["reasons"]}  # type: ignore[attr-defined]
+    cited = {r["provision"] for d in _decisions() for r in _reasons(d)}
     assert set(CITATIONS) - cited == set()
 
 
@@ -50,7 +56,7 @@ def test_every_regime_lists_the_provisions_its_rules_cite() -> None:
     """What a regime's rules cite in the cases is listed in that regime's provisions, and nothing more."""
     by_regime: dict[str, set[str]] = {r.id: set() for r in REGIMES}
     for decision in _decisions():
-        for reason in decision["reasons"]:  # type: ignore[attr-defined]
+        for reason in _reasons(decision):
             if CITATIONS[reason["provision"]]["regime"] is not None and _own(reason):
                 by_regime[decision["regime"]["id"]].add(reason["provision"])  # type: ignore[index]
     for regime in REGIMES:
@@ -62,6 +68,15 @@ def test_decisions_name_the_subsection() -> None:
     for decision in _decisions():
         if decision["outcome"] in ("may_hold", "may_not_hold"):
             assert any(SUBSECTION.search(r["citation"]) for r in decision["reasons"])  # type: ignore[attr-defined]
+
+
+def test_every_firm_duty_answer_cites_the_act() -> None:
+    """Each permitted, forbidden or required duty cites § 54-192h or the act it comes from."""
+    act = re.compile(r"§ 54-192h|PA 13-155")
+    for decision in _decisions():
+        for duty in decision["duties"]:  # type: ignore[attr-defined]
+            if duty["outcome"] in ("permitted", "forbidden", "required"):
+                assert any(act.search(r["citation"]) for r in duty["reasons"]), duty["duty"]
 
 
 def test_table_entries_are_complete() -> None:

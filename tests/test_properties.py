@@ -17,7 +17,18 @@ from hypothesis import strategies as st
 from checker import CITATIONS, REGIMES, ValidationError, decide, handle, parse, regime_for
 from checker.__main__ import main
 from checker.engine import evaluate
-from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Outcome, Scenario
+from checker.model import (
+    BOOLEAN_FACTS,
+    CONVICTION_CLASSES,
+    CUSTODIANS,
+    DUTIES,
+    DUTY_FACTS,
+    WARRANTS,
+    Conviction,
+    DutyOutcome,
+    Outcome,
+    Scenario,
+)
 from checker.validation import FIELDS, RELEASE_WINDOW_DAYS
 
 SUBSECTION = re.compile(r"§ 54-192h\([a-z]\)")
@@ -53,7 +64,8 @@ scenario_facts = st.fixed_dictionaries(
         "custodian": st.sampled_from([*CUSTODIANS, None]),
         "warrant": st.sampled_from([*WARRANTS, None]),
         "convictions": st.one_of(st.none(), convictions),
-        **{name: st.sampled_from([True, False, None]) for name in BOOLEAN_FACTS},
+        **{name: st.sampled_from([True, False, None]) for name in (*BOOLEAN_FACTS, *DUTY_FACTS)},
+        "asked": st.one_of(st.none(), st.lists(st.sampled_from(DUTIES), unique=True, max_size=3)),
     },
 )
 valid_scenarios = scenario_facts.flatmap(
@@ -104,6 +116,22 @@ def test_valid_scenarios_always_get_a_sound_decision(data: dict[str, Any]) -> No
         assert not any("48" in r["text"] for r in decision["reasons"]), "a 48-hour sentence where no hold is permitted"
     for change in decision["what_if"]:
         assert change["outcome"] != decision["outcome"]
+    duties = decision["duties"]
+    assert [d["duty"] for d in duties] == list(DUTIES)
+    assert duties[0]["outcome"] == {"may_hold": "permitted", "may_not_hold": "forbidden"}.get(
+        decision["outcome"], decision["outcome"]
+    )
+    for duty in duties:
+        assert duty["outcome"] in {o.value for o in DutyOutcome}
+        assert duty["reasons"], duty["duty"]
+        assert all(r["provision"] in CITATIONS and r["text"] for r in duty["reasons"])
+        if duty["outcome"] == "depends":
+            assert duty["missing_facts"] or duty["unverified"], duty["duty"]
+        else:
+            assert duty["missing_facts"] == [], duty["duty"]
+            assert duty["unverified"] == [], duty["duty"]
+        if duty["duty"] != "hold" and duty["outcome"] == "permitted":
+            raise AssertionError(f"{duty['duty']}: no paraphrase may answer 'permitted' for a duty")
 
 
 @settings(max_examples=1500)

@@ -564,6 +564,16 @@ def _checker_form(prefix: str) -> str:
                 f'<select id="{ident}" name="{fid}" aria-describedby="{help_id}"><option value="">{_e(unknown)}</option>'
                 f"{options}</select>{hint}</div>"
             )
+        elif field["type"] == "set":
+            boxes = "".join(
+                f'<label class="checker-choice"><input type="checkbox" name="{_e(fid)}" value="{_e(v["value"])}">'
+                f" {_e(v['label'])}</label>"
+                for v in field["values"]
+            )
+            parts.append(
+                f'<fieldset class="checker-field"><legend>{_e(field["label"])}</legend>'
+                f'<div class="checker-choices" aria-describedby="{help_id}">{boxes}</div>{hint}</fieldset>'
+            )
         elif field["type"] == "convictions":
             klass = field["item"]["class"]
             statute = field["item"]["statute"]

@@ -8,9 +8,19 @@ and every answer that turns on the added offences is ``depends``, naming that pr
 
 from __future__ import annotations
 
-from checker.law.s54_192h._common import RuleSet, boolean_ground, convictions_matching, covered, judicial_warrant
+from checker.law.s54_192h._common import (
+    RuleSet,
+    boolean_ground,
+    confidential_information,
+    convictions_matching,
+    covered,
+    forbidden_unless,
+    judicial_warrant,
+    notice_required,
+)
 from checker.law.s54_192h.notes import courthouse_arrests_hb_8004, parole_officers_work_for_correction
-from checker.model import FELONY_CLASSES, Finding, Scenario, Tri
+from checker.lawdata import NOTE_DATES
+from checker.model import FELONY_CLASSES, Answer, DutyOutcome, Finding, Scenario, Tri
 
 __all__ = ["RULES"]
 
@@ -114,6 +124,61 @@ def time_limit(facts: Scenario) -> Finding:
     return Finding("pa25-hold", "hold.state.unverified", None)
 
 
+def _exceptions(facts: Scenario) -> list[Finding]:
+    return [subsection_b_1_A_i(facts), subsection_b_1_A_ii(facts), added_offences(facts), subsection_b_1_A_iii(facts)]
+
+
+def subsection_b_1_B(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1)(B), 2019 paraphrase kept in 2025: telling ICE of a release.
+
+    The exceptions now include the unverified added offences, so those leave the answer open too.
+    """
+    return forbidden_unless("pa25-b-1-B", "duty.notify_release.rule", _exceptions(facts))
+
+
+def subsection_b_1_C(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1), administrative-warrant clause, 2019 paraphrase kept in 2025."""
+    return Answer(DutyOutcome.FORBIDDEN, (Finding("pa25-admin-warrant", "duty.admin_warrant.rule", None),))
+
+
+def subsection_b_1_D(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1)(D), 2019 paraphrase kept in 2025: ICE interviews."""
+    return forbidden_unless("pa25-b-1-D", "duty.interview.rule", _exceptions(facts))
+
+
+def subsection_b_1_E(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1)(E), 2019 paraphrase kept in 2025: federal functions."""
+    return Answer(DutyOutcome.FORBIDDEN, (Finding("pa25-b-1-E", "duty.immigration_functions.rule", None),))
+
+
+def subsection_a_3_and_its_rule(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(a)(3) and the disclosure rule, 2019 text kept in 2025 (paraphrase)."""
+    return confidential_information(facts, "pa25-a-3", "pa25-confidential")
+
+
+def courthouse_arrests(facts: Scenario) -> Answer:
+    """HB 8004 (November 2025): civil arrests in courthouses (text, act number and date not retrieved).
+
+    Reported (news): most civil immigration arrests on courthouse grounds need a warrant signed by
+    a judge. Before the day it is reported passed, the TRUST Act did not address courthouse arrests;
+    from then, an arrest in a courthouse ``depends`` on that unverified act.
+    """
+    if facts.as_of < NOTE_DATES["hb-8004-courthouses"]:
+        return Answer(DutyOutcome.NO_STATE_LIMIT, (Finding("pa25-b-1", "duty.silent.courthouse", None),))
+    if facts.in_courthouse is None:
+        unknown = Finding("hb-8004-courthouses", "duty.courthouse.unknown", Tri.UNKNOWN, missing=("in_courthouse",))
+        return Answer(DutyOutcome.DEPENDS, (unknown,), ("in_courthouse",))
+    if not facts.in_courthouse:
+        return Answer(DutyOutcome.NO_STATE_LIMIT, (Finding("hb-8004-courthouses", "duty.courthouse.elsewhere", None),))
+    found = Finding("hb-8004-courthouses", "duty.courthouse.unverified", None)
+    return Answer(DutyOutcome.DEPENDS, (found,), (), ("hb-8004-courthouses",))
+
+
+def notice_to_the_person(facts: Scenario) -> Answer:
+    """Notice to the person, 2019 rule kept in 2025 (paraphrase)."""
+    return notice_required(facts, "pa25-notice")
+
+
 RULES = RuleSet(
     coverage=subsection_a,
     grounds=(subsection_b_1_A_i, subsection_b_1_A_ii, added_offences, subsection_b_1_A_iii),
@@ -127,4 +192,13 @@ RULES = RuleSet(
     release=subsection_b_1_A_as_a_ban,
     hold=time_limit,
     limit=None,
+    duties={
+        "notify_release": subsection_b_1_B,
+        "interview": subsection_b_1_D,
+        "share_information": subsection_a_3_and_its_rule,
+        "arrest_administrative_warrant": subsection_b_1_C,
+        "immigration_functions": subsection_b_1_E,
+        "courthouse_arrest": courthouse_arrests,
+        "notice_to_person": notice_to_the_person,
+    },
 )

@@ -13,10 +13,11 @@ from checker.law.s54_192h._common import (
     boolean_ground,
     convictions_matching,
     covered,
+    silent,
 )
 from checker.law.s54_192h.notes import correction_policy_2014, parole_officers_work_for_correction
 from checker.lawdata import Limit
-from checker.model import FELONY_CLASSES, Finding, Scenario, Tri
+from checker.model import FELONY_CLASSES, Answer, DutyOutcome, Finding, Scenario, Tri
 
 __all__ = ["RULES"]
 
@@ -168,6 +169,20 @@ def the_48_hour_limit(facts: Scenario) -> Finding:
     return Finding("pa13-hold", "hold.state.no_release_at", None)
 
 
+def notice_to_ice(facts: Scenario) -> Answer:
+    """PA 13-155: notice to ICE of the decision (its letter not retrieved).
+
+    Paraphrase (OLR): "It also requires law enforcement officers, upon determining whether to detain
+    or release the person, to immediately notify U. S. Immigration and Customs Enforcement (ICE)."
+
+    So telling ICE of the decision, and so of a release, is required, not merely permitted.
+    """
+    return Answer(DutyOutcome.REQUIRED, (Finding("pa13-notify", "duty.notify_release.2014", None),))
+
+
+# The 2014 act governs only the hold and the notice to ICE: every other duty is one it does not limit.
+_SILENT = silent("pa13-b", "duty.silent.2014")
+
 RULES = RuleSet(
     coverage=subsection_a_4,
     grounds=(
@@ -189,4 +204,13 @@ RULES = RuleSet(
     release=subsection_b_as_a_duty_to_release,
     hold=the_48_hour_limit,
     limit=Limit(hours=48, weekdays_only=True, provision="pa13-hold"),
+    duties={
+        "notify_release": notice_to_ice,
+        "interview": _SILENT,
+        "share_information": _SILENT,
+        "arrest_administrative_warrant": _SILENT,
+        "immigration_functions": _SILENT,
+        "courthouse_arrest": _SILENT,
+        "notice_to_person": _SILENT,
+    },
 )

@@ -8,9 +8,19 @@ quotes the words (verbatim or paraphrase, as ``checker/data/citations.json`` mar
 
 from __future__ import annotations
 
-from checker.law.s54_192h._common import RuleSet, boolean_ground, convictions_matching, covered, judicial_warrant
+from checker.law.s54_192h._common import (
+    RuleSet,
+    boolean_ground,
+    confidential_information,
+    convictions_matching,
+    covered,
+    forbidden_unless,
+    judicial_warrant,
+    notice_required,
+    silent,
+)
 from checker.law.s54_192h.notes import parole_officers_work_for_correction
-from checker.model import Finding, Scenario
+from checker.model import Answer, DutyOutcome, Finding, Scenario
 
 __all__ = ["RULES"]
 
@@ -124,6 +134,73 @@ def time_limit(facts: Scenario) -> Finding:
     return Finding("pa19-hold", "hold.state.unverified", None)
 
 
+def _exceptions(facts: Scenario) -> list[Finding]:
+    return [subsection_b_1_A_i(facts), subsection_b_1_A_ii(facts), subsection_b_1_A_iii(facts)]
+
+
+def subsection_b_1_B(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1)(B) (its letter not retrieved): telling ICE of a release.
+
+    Paraphrase (CT Centinal, of the 2019 text carried into a 2025 bill): no "Expending any time,
+    money, facilities, property, equipment, personnel or other resources to communicate with federal
+    immigration authorities regarding the custody status or release of an individual targeted by a
+    detainer except as provided". News summaries give the same exceptions as the hold's.
+    """
+    return forbidden_unless("pa19-b-1-B", "duty.notify_release.rule", _exceptions(facts))
+
+
+def subsection_b_1_C(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1), administrative-warrant clause (its letter not retrieved).
+
+    Paraphrase (CT Centinal): no "Arresting or detaining an individual based on an administrative
+    warrant". No exception is described.
+    """
+    return Answer(DutyOutcome.FORBIDDEN, (Finding("pa19-admin-warrant", "duty.admin_warrant.rule", None),))
+
+
+def subsection_b_1_D(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1)(D) (its letter not retrieved): ICE interviews.
+
+    Paraphrase (CT Centinal): no "Giving a federal immigration authority access to interview an
+    individual who is in the custody of a law enforcement agency unless" a class A or B felony
+    conviction or a Terrorist Screening Database match; another news report says a judge's warrant.
+    The exceptions disagree, so each of the three leaves the answer open.
+    """
+    return forbidden_unless("pa19-b-1-D", "duty.interview.rule", _exceptions(facts))
+
+
+def subsection_b_1_E(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(b)(1)(E) (its letter not retrieved): federal immigration functions.
+
+    Paraphrase (CT Centinal), cut off in the stored copy: no "Performing any function of a feder[al
+    immigration authority]". A ban; any exception was not retrieved, and a wrong "forbidden" costs
+    no one their liberty.
+    """
+    return Answer(DutyOutcome.FORBIDDEN, (Finding("pa19-b-1-E", "duty.immigration_functions.rule", None),))
+
+
+def subsection_a_3_and_its_rule(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h(a)(3) and the rule on disclosing confidential information.
+
+    Verbatim (a)(3): ""Confidential information" means any information obtained and maintained by a
+    law enforcement agency relating to (A) an individual's (i) sexual orientation, or (ii) status as
+    a victim of domestic violence or sexual assault,"
+
+    Paraphrase (Vote Smart) of the rule: disclosure to a federal immigration authority only if
+    authorized in writing by the individual (the rest not retrieved).
+    """
+    return confidential_information(facts, "pa19-a-3", "pa19-confidential")
+
+
+def notice_to_the_person(facts: Scenario) -> Answer:
+    """Conn. Gen. Stat. § 54-192h as amended in 2019: notice to the person (its letter not retrieved).
+
+    Paraphrase (the Governor's office): the law "requires law enforcement to inform an individual
+    when ICE has requested their detention."
+    """
+    return notice_required(facts, "pa19-notice")
+
+
 RULES = RuleSet(
     coverage=subsection_a_9_to_11,
     grounds=(subsection_b_1_A_i, subsection_b_1_A_ii, subsection_b_1_A_iii),
@@ -132,4 +209,13 @@ RULES = RuleSet(
     release=subsection_b_1_A_as_a_ban,
     hold=time_limit,
     limit=None,
+    duties={
+        "notify_release": subsection_b_1_B,
+        "interview": subsection_b_1_D,
+        "share_information": subsection_a_3_and_its_rule,
+        "arrest_administrative_warrant": subsection_b_1_C,
+        "immigration_functions": subsection_b_1_E,
+        "courthouse_arrest": silent("pa19-b-1", "duty.silent.courthouse"),
+        "notice_to_person": notice_to_the_person,
+    },
 )
