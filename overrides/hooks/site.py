@@ -43,7 +43,7 @@ from checker import CITATIONS, REGIMES, decide_json, questions  # noqa: E402 - n
 from checker.engine import evaluate  # noqa: E402
 from checker.lawdata import CURRENT_AS_OF, SOURCE_TYPES, SOURCES  # noqa: E402
 from checker.messages import catalogue, note  # noqa: E402
-from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
+from checker.model import CUSTODIANS, DUTY_FACTS, Outcome, Scenario  # noqa: E402
 from overrides.build.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
@@ -223,7 +223,7 @@ def _decision_table(regime_id: str) -> str:
     asked = [
         name
         for name, f in schema.items()
-        if regime_id in f["asked_in"] and name not in ("as_of", "custodian", "release_at")
+        if regime_id in f["asked_in"] and name not in ("as_of", "custodian", "release_at", "asked", *DUTY_FACTS)
     ]
     base: dict[str, Any] = {"as_of": day, "custodian": covered[0]}
     for name in asked:
