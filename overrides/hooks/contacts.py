@@ -185,8 +185,8 @@ def render(arg: str, lang: str, contacts: list[dict[str, Any]] | None = None) ->
             f'<li class="contact" id="contact-{_e(cid)}"><strong class="contact-name">{_e(c["name"][lang])}</strong>'
             f'<p class="contact-for">{_e(c["for"][lang])}</p>'
             f'<p class="contact-ways">{" · ".join(ways)}</p>'
-            f'<p class="contact-source"><small>{_e(words["source"])} '
+            f'<p class="contact-source">{_e(words["source"])} '
             f'<a href="{_e(c["source"])}">{_e(_host(c["source"]))}</a> {_e(words["on"])} '
-            f'<time datetime="{checked.isoformat()}">{_e(_day(checked, lang))}</time></small></p></li>'
+            f'<time datetime="{checked.isoformat()}">{_e(_day(checked, lang))}</time></p></li>'
         )
     return f'<ul class="contacts">{"".join(items)}</ul>'
