@@ -2,6 +2,9 @@
 
 Grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59. Syllables are counted as groups
 of vowels, less a silent final "e"; good enough to tell plain prose from dense prose.
+
+For Spanish, ``szigriszt_pazos`` gives the Szigriszt-Pazos perspicuity (below), with its own
+syllable heuristic.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ Authors write Markdown; a shortcode is an HTML comment, ``<!-- md:NAME ARGS -->`
 - ``md:example``, ``md:embed-snippets``, ``md:print-links``: a decision computed at build time, the
   snippets for other sites, and links to the PDFs.
 - ``md:bench``: the latest ``make bench`` figures, from ``docs/data/bench.json``.
-- ``md:contacts [ID ...]``: whom to call, from ``docs/data/contacts.json`` (``contacts.py``).
+- ``md:contacts [ID ...]``: whom to call, from ``docs/data/contacts.json`` (``contacts.py``, which
+  holds its own few words in both languages).
 
 Each language is built in turn (the i18n plugin); every word the hook writes comes from the
 checker's message catalogues, so the Spanish pages get Spanish tables and captions.
