@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 
 from checker import decide_json
 from checker.messages import catalogue
-from overrides.build.browser import AXE, serve
+from tools.browser import AXE, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = catalogue("en")

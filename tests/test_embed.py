@@ -9,7 +9,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Frame, Page
 
-from overrides.build.browser import serve
+from tools.browser import serve
 from tests.test_checker_browser import READY, SCENARIOS, _cli, _fill
 
 HOSTILE_CSS = """

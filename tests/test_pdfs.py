@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from checker.lawdata import CURRENT_AS_OF
-from overrides.build.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD, guide_pages
+from tools.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD, guide_pages
 
 
 def _text(path: Path) -> tuple[int, str]:

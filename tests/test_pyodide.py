@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import handle
-from overrides.build.stdlib import COPIED, FILES, runtime_files, write_files
+from tools.stdlib import COPIED, FILES, runtime_files, write_files
 from tests.cases import CASES
 from tests.test_wheel import wheel_path
 

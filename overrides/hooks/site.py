@@ -44,7 +44,7 @@ from checker.engine import evaluate  # noqa: E402
 from checker.lawdata import CURRENT_AS_OF, SOURCE_TYPES, SOURCES  # noqa: E402
 from checker.messages import catalogue, note  # noqa: E402
 from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
-from overrides.build.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files  # noqa: E402
+from tools.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?:\s+([^>]*?))?\s*-->")
@@ -822,10 +822,10 @@ def on_post_build(config: Any) -> None:
     wheel.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_wheel(), wheel)
     version = hashlib.sha256(
-        json.dumps(paths, sort_keys=True).encode() + (ROOT / "overrides" / "build" / "sw.js").read_bytes()
+        json.dumps(paths, sort_keys=True).encode() + (ROOT / "tools" / "sw.js").read_bytes()
     )
     worker = (
-        (ROOT / "overrides" / "build" / "sw.js")
+        (ROOT / "tools" / "sw.js")
         .read_text(encoding="utf-8")
         .replace("__VERSION__", version.hexdigest()[:12])
     )

@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from overrides.build.browser import CHROMIUM_ARGS, chromium, chromium_path, serve  # noqa: E402 - after the path set-up
+from tools.browser import CHROMIUM_ARGS, chromium, chromium_path, serve  # noqa: E402 - after the path set-up
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "5"))

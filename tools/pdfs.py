@@ -1,7 +1,7 @@
 """Make the printable guides from the built site with headless Chromium: the whole guide as one PDF,
 the one-page "TRUST Act at a glance" and the wallet card. Run by `make build` after MkDocs:
 
-    python -m overrides.build.pdfs SITE_DIR
+    python -m tools.pdfs SITE_DIR
 
 The guide is the site's own pages in their menu order (pages whose front matter says
 ``guide: false`` are left out), so the PDFs say exactly what the site says.
@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
 from checker.messages import catalogue
-from overrides.build.browser import ROOT, chromium, serve
+from tools.browser import ROOT, chromium, serve
 
 __all__ = ["AT_A_GLANCE", "GUIDE", "LANGUAGES", "WALLET_CARD", "guide_pages", "make_pdfs"]
 
@@ -177,6 +177,6 @@ def _language_pdfs(site: Path, base: str, lang: str, browser: Browser) -> list[P
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m overrides.build.pdfs SITE_DIR")
+        sys.exit("usage: python -m tools.pdfs SITE_DIR")
     for path in make_pdfs(Path(sys.argv[1])):
         print(f"{path} ({path.stat().st_size:,} bytes)")
