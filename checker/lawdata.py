@@ -24,7 +24,6 @@ __all__ = [
     "STATUSES",
     "DataError",
     "Regime",
-    "regime_by_id",
     "regime_for",
 ]
 
@@ -68,6 +67,17 @@ class Regime:
         """The regime in one sentence, in ``lang``."""
         return catalogue(lang)[f"regime.{self.id}.summary"]
 
+    def period(self, lang: str = "en") -> str:
+        """When the regime was in force, in words: "in force 2014-01-01 to 2019-09-30"."""
+        words = catalogue(lang)
+        if self.effective_from is None:
+            assert self.effective_to is not None
+            end = self.effective_to + dt.timedelta(days=1)
+            return words["period.before"].format(end=end.isoformat())
+        if self.effective_to is None:
+            return words["period.open"].format(start=self.effective_from.isoformat())
+        return words["period.range"].format(start=self.effective_from.isoformat(), end=self.effective_to.isoformat())
+
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The regime as the decision JSON shows it."""
         return {
@@ -75,6 +85,7 @@ class Regime:
             "name": self.name(lang),
             "effective_from": _iso(self.effective_from),
             "effective_to": _iso(self.effective_to),
+            "period": self.period(lang),
             "acts": [dict(a) for a in self.acts],
         }
 
@@ -155,10 +166,3 @@ def regime_for(day: dt.date) -> Regime:
             chosen = regime
     return chosen
 
-
-def regime_by_id(regime_id: str) -> Regime:
-    """The regime with this id."""
-    for regime in REGIMES:
-        if regime.id == regime_id:
-            return regime
-    raise KeyError(regime_id)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from tests.site_html import Page, parse_page
 from tools.browser import chromium, serve
 from tools.pdfs import make_pdfs
-from tests.site_html import Page, parse_page
 
 ROOT = Path(__file__).resolve().parents[1]
 

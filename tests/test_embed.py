@@ -9,8 +9,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Frame, Page
 
-from tools.browser import serve
 from tests.test_checker_browser import READY, SCENARIOS, _cli, _fill
+from tools.browser import serve
 
 HOSTILE_CSS = """
 * { margin: 13px !important; padding: 7px !important; font: 31px/1.9 "Comic Sans MS", serif !important;

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from checker import handle
-from tools.stdlib import COPIED, FILES, runtime_files, write_files
 from tests.cases import CASES
 from tests.test_wheel import wheel_path
+from tools.stdlib import COPIED, FILES, runtime_files, write_files
 
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE = ROOT / "node_modules" / "pyodide"

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from checker import decide_json
 from checker.lawdata import CURRENT_AS_OF
 from checker.messages import LANGUAGES, catalogue
-from tools.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD
 from tests.cases import CASES
 from tests.site_html import Page
+from tools.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
