@@ -10,15 +10,9 @@ from pathlib import Path
 
 from checker import decide_json
 from tests.cases import CASES
+from tests.helpers import wheel_path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def wheel_path() -> Path:
-    """The single wheel `make wheel` built."""
-    wheels = sorted((ROOT / "dist").glob("*.whl"))
-    assert len(wheels) == 1, f"expected one wheel in dist/, found {wheels} (run `make wheel`)"
-    return wheels[0]
 
 
 def test_wheel_is_pure_python_with_its_data() -> None:

@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tools.browser import CHROMIUM_ARGS, chromium, chromium_path, serve  # noqa: E402 - after the path set-up
+from tools.stdlib import PYODIDE as PYODIDE_PACKAGE  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "5"))
 NODE_MODULES = ROOT / "node_modules"
-PYODIDE = NODE_MODULES / "pyodide"
+PYODIDE = PYODIDE_PACKAGE  # the one path to the npm package, shared with the build
 PYSCRIPT = NODE_MODULES / "@pyscript" / "core"
 # The five files of the stock runtime that loadPyodide() fetches.
 STOCK = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
