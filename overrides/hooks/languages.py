@@ -13,6 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -23,16 +24,25 @@ from overrides.sitegen.words import LANGUAGES  # noqa: E402 - needs the path abo
 _ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([a-z-]+)">')
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Point the page's language alternates at the language roots."""
-    prefix = "../" * page.url.count("/") if page.url else ""
-
+def _to_roots(output: str, prefix: str) -> str:
     def root(match: re.Match[str]) -> str:
         lang = match.group(1)
         folder = LANGUAGES.get(lang, f"{lang}/")
         return f'<link rel="alternate" href="{prefix + folder or "./"}" hreflang="{lang}">'
 
     return _ALTERNATE.sub(root, output)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Point the page's language alternates at the language roots."""
+    return _to_roots(output, "../" * page.url.count("/") if page.url else "")
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The same for the 404 page, which may be shown at any address: from the site's root path."""
+    if template_name != "404.html":
+        return output
+    return _to_roots(output, urlsplit(str(config["site_url"] or "/")).path or "/")
 
 
 def on_post_build(config: Any) -> None:
