@@ -33,6 +33,18 @@ def test_wheel_is_pure_python_with_its_data() -> None:
     assert not [n for n in names if n.startswith(("tests/", "docs/"))]
 
 
+def test_wheel_carries_only_the_checkers_words() -> None:
+    """The wheel's catalogues hold no site words (editing a caption leaves the wheel unchanged), and
+    its metadata carries no README."""
+    with zipfile.ZipFile(wheel_path()) as wheel:
+        for lang in ("en", "es"):
+            words = json.loads(wheel.read(f"checker/messages/{lang}.json"))
+            assert [k for k in words if k.startswith(("site.", "ui.", "label."))] == [], lang
+        metadata = next(wheel.read(n).decode() for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    assert "Description-Content-Type" not in metadata
+    assert "## How it is built" not in metadata
+
+
 def test_unpacked_wheel_decides_like_the_source(tmp_path: Path) -> None:
     """Every case, run through the unpacked wheel in a fresh interpreter, equals the source's decision."""
     zipfile.ZipFile(wheel_path()).extractall(tmp_path)
