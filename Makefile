@@ -18,8 +18,9 @@ help:
 	@echo "make test    set up, then run every check (lint, types, tests, Pyodide parity)"
 	@echo "make setup   set up only: .venv with pinned Python deps, npm ci, Debian chromium"
 	@echo "make wheel   build the checker wheel into dist/"
-	@echo "make build   build the deployable site into site/"
+	@echo "make build   build the deployable site into site/ (for the address in SITE_URL)"
 	@echo "make bench   run the benchmarks"
+	@echo "make lint, make typecheck, make pytest: the three parts of make test; make clean"
 
 # --- set-up ----------------------------------------------------------------------------------------
 
