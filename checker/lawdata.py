@@ -165,4 +165,3 @@ def regime_for(day: dt.date) -> Regime:
         if regime.effective_from <= day:
             chosen = regime
     return chosen
-
