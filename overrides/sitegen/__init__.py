@@ -14,4 +14,6 @@ page's citations) and returns HTML, so it can be imported and tested without a b
   embed snippets, the print links and the law firm's details.
 - ``bench``: the speed page's tables (``overrides/partials/bench.html``).
 - ``runtime``: where the Python runtime and the wheel go in the site, and copying them there.
+- ``parts``: small shared pieces (escaping, table markup, a version's dates as a heading);
+  ``templates``: renders the partials.
 """
