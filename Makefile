@@ -9,7 +9,7 @@ STAMPS := .stamps
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-CHECKER_SOURCES := $(shell find checker -type f \( -name '*.py' -o -name '*.json' -o -name 'py.typed' \)) pyproject.toml README.md
+CHECKER_SOURCES := $(shell find checker -type f \( -name '*.py' -o -name '*.json' -o -name 'py.typed' \)) pyproject.toml
 
 .PHONY: help setup serve test build wheel lint typecheck pytest bench browser clean
 
@@ -18,8 +18,9 @@ help:
 	@echo "make test    set up, then run every check (lint, types, tests, Pyodide parity)"
 	@echo "make setup   set up only: .venv with pinned Python deps, npm ci, Debian chromium"
 	@echo "make wheel   build the checker wheel into dist/"
-	@echo "make build   build the deployable site into site/"
+	@echo "make build   build the deployable site into site/ (for the address in SITE_URL)"
 	@echo "make bench   run the benchmarks"
+	@echo "make lint, make typecheck, make pytest: the three parts of make test; make clean"
 
 # --- set-up ----------------------------------------------------------------------------------------
 
@@ -57,7 +58,7 @@ $(STAMPS)/wheel: $(STAMPS)/venv $(CHECKER_SOURCES)
 
 build: setup wheel
 	$(PY) -m mkdocs build --strict --site-dir site
-	$(PY) -m overrides.build.pdfs site
+	$(PY) -m tools.pdfs site
 
 serve: $(STAMPS)/venv $(STAMPS)/npm wheel
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -65,8 +66,8 @@ serve: $(STAMPS)/venv $(STAMPS)/npm wheel
 # --- checks ----------------------------------------------------------------------------------------
 
 lint: $(STAMPS)/venv
-	$(PY) -m ruff check checker tests overrides
-	$(PY) -m ruff format --check checker tests overrides
+	$(PY) -m ruff check checker tests overrides tools
+	$(PY) -m ruff format --check checker tests overrides tools
 
 typecheck: $(STAMPS)/venv
 	$(PY) -m mypy

@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.engine import VERSION, compare, decide, evaluate, what_if
 from checker.lawdata import CITATIONS, REGIMES, SOURCES, regime_for
-from checker.messages import LANGUAGES
+from checker.messages import LANGUAGES, catalogue
 from checker.model import Outcome, Scenario
 from checker.questions import questions
 from checker.validation import FIELDS, ValidationError, parse
@@ -58,9 +58,13 @@ def compare_json(data: Any, lang: str = "en") -> list[dict[str, Any]]:
 def handle(request: str) -> str:
     """One JSON request in, one JSON reply out: the browser worker's whole interface.
 
-    The request is ``{"scenario": {...}, "compare": bool, "lang": "en"}``; the reply is
-    ``{"ok": true, "decision": ...}`` (or ``"comparison"``), or ``{"ok": false, "field": ...,
-    "error": ...}`` for invalid input. Strings cross the boundary, never live objects.
+    The request is ``{"scenario": {...}, "lang": "en"}``. The reply is everything the checker page
+    shows for one click, worded in ``lang``: ``{"ok": true, "decision": ..., "comparison": [...],
+    "what_if": [...]}``. ``decision`` is exactly what ``decide_json`` returns; ``comparison`` is
+    ``[{"regime": ..., "outcome": ...}]``, the outcome under every version of the law, oldest
+    first (each regime with its ``period`` in words, and no what-if); ``what_if`` is the decision's
+    what-if list with each change's ``question`` and ``answer`` in words. Invalid input gives
+    ``{"ok": false, "field": ..., "error": ...}``. Strings cross the boundary, never live objects.
     """
     try:
         message = json.loads(request)
@@ -74,8 +78,29 @@ def handle(request: str) -> str:
     if lang not in LANGUAGES:
         return json.dumps({"ok": False, "field": "lang", "error": f"no messages for language {str(lang)[:20]!r}"})
     try:
-        if message.get("compare"):
-            return json.dumps({"ok": True, "comparison": compare_json(message.get("scenario"), lang)})
-        return json.dumps({"ok": True, "decision": decide_json(message.get("scenario"), lang)})
+        facts = parse(message.get("scenario"))
     except ValidationError as exc:
         return json.dumps({"ok": False, "field": exc.field, "error": str(exc)})
+    decision = decide(facts, lang=lang)
+    comparison = [{"regime": r.to_json(lang), "outcome": evaluate(facts, r).outcome.value} for r in REGIMES]
+    return json.dumps(
+        {"ok": True, "decision": decision, "comparison": comparison, "what_if": _worded(decision["what_if"], lang)}
+    )
+
+
+def _worded(changes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Each what-if change with its question and its answer as the form words them."""
+    fields = {f["id"]: f for f in questions(lang)["fields"]}
+    words = catalogue(lang)
+    out = []
+    for change in changes:
+        field, value = fields[change["field"]], change["value"]
+        if field["type"] == "convictions":
+            classes = field["item"]["class"]["values"]
+            labels = {o["value"]: o["label"] for o in classes}
+            answer = ", ".join(labels.get(c.get("class"), words["class.unknown"]) for c in value)
+            answer = answer or words["q.convictions.none"]
+        else:
+            answer = next((o["label"] for o in field.get("values", []) if o["value"] == value), str(value))
+        out.append({**change, "question": field["label"], "answer": answer})
+    return out

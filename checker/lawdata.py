@@ -75,6 +75,17 @@ class Regime:
         """The regime in one sentence, in ``lang``."""
         return catalogue(lang)[f"regime.{self.id}.summary"]
 
+    def period(self, lang: str = "en") -> str:
+        """When the regime was in force, in words: "in force 2014-01-01 to 2019-09-30"."""
+        words = catalogue(lang)
+        if self.effective_from is None:
+            assert self.effective_to is not None
+            end = self.effective_to + dt.timedelta(days=1)
+            return words["period.before"].format(end=end.isoformat())
+        if self.effective_to is None:
+            return words["period.open"].format(start=self.effective_from.isoformat())
+        return words["period.range"].format(start=self.effective_from.isoformat(), end=self.effective_to.isoformat())
+
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The regime as the decision JSON shows it."""
         return {
@@ -82,6 +93,7 @@ class Regime:
             "name": self.name(lang),
             "effective_from": _iso(self.effective_from),
             "effective_to": _iso(self.effective_to),
+            "period": self.period(lang),
             "acts": [dict(a) for a in self.acts],
         }
 

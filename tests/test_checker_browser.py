@@ -3,7 +3,6 @@ worker, with nothing leaving the page; share links, failure states, accessibilit
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -16,37 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker import decide_json
-from checker.messages import catalogue
-from overrides.build.browser import AXE, serve
+from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
+from tools.browser import AXE, serve
 
-ROOT = Path(__file__).resolve().parents[1]
-WORDS = catalogue("en")
-READY = "trust-act-checker[data-state=ready]"
-
-SCENARIOS: list[dict[str, Any]] = [
-    {"as_of": "2013-05-01", "custodian": "state_police"},
-    {
-        "as_of": "2016-05-27",
-        "custodian": "correction",
-        "convictions": [{"class": "D", "statute": "53a-125b"}],
-        "release_at": "2016-05-27T16:30",
-    },
-    {
-        "as_of": "2021-03-03",
-        "custodian": "municipal_police",
-        "warrant": "administrative",
-        "convictions": [],
-        "terrorist_screening_match": False,
-    },
-    {
-        "as_of": "2026-01-05",
-        "custodian": "prosecutor",
-        "warrant": "none",
-        "convictions": [{"class": "C"}, {"class": "misdemeanor"}],
-        "terrorist_screening_match": False,
-    },
-    {"as_of": "2026-01-05", "custodian": "school_police", "gang_database": True},
-]
+WORDS = shown_words("en")
 
 
 @pytest.fixture
@@ -69,56 +41,16 @@ def page(browser: Browser, requests_seen: list[str]) -> Iterator[Page]:
     context.close()
 
 
-def _fill(page: Page, scenario: dict[str, Any]) -> None:
-    """Answer the form as a reader would, through its controls (named after the contract's fields)."""
-    for name, value in scenario.items():
-        if name in ("as_of", "release_at"):
-            page.fill(f"input[name={name}]", value)
-        elif name == "custodian":
-            page.select_option("select[name=custodian]", value)
-        elif name == "convictions":
-            page.check(f"input[name=convictions][value={'some' if value else 'none'}]")
-            for i, item in enumerate(value):
-                if i:
-                    page.click("button.checker-add")
-                page.select_option(f"select[name='convictions[{i}].class']", item.get("class") or "")
-                page.fill(f"input[name='convictions[{i}].statute']", item.get("statute", ""))
-        else:
-            page.check(f"input[name={name}][value='{json.dumps(value) if isinstance(value, bool) else value}']")
-
-
-def _answer(page: Page, scenario: dict[str, Any], path: str = "checker/", base_url: str = "") -> None:
-    """Open the checker, answer ``scenario`` through the form, and wait for the result."""
-    if base_url:
-        page.goto(base_url + path)
-    _fill(page, scenario)
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
-    page.click("button.checker-submit")
-    page.wait_for_selector(".checker-answer")
-
-
-def _cli(scenario: dict[str, Any], *flags: str) -> Any:
-    result = subprocess.run(
-        [sys.executable, "-m", "checker", *flags],
-        input=json.dumps(scenario),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    return json.loads(result.stdout)
-
-
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[f"{s['as_of']}-{s['custodian']}" for s in SCENARIOS])
 def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str, scenario: dict[str, Any]) -> None:
     """Filled through the form, each scenario shows the CLI's outcome, reasons, citations and comparison."""
     page.goto(base_url + "checker/")
-    _fill(page, scenario)
+    fill(page, scenario)
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     page.click("button.checker-submit")
     answer = page.wait_for_selector(".checker-answer")
     assert answer is not None
-    expected = _cli(scenario)
+    expected = cli(scenario)
     assert answer.get_attribute("data-outcome") == expected["outcome"]
     assert page.inner_text(".checker-summary") == expected["summary"]
     reasons = page.query_selector_all(".checker-reasons > li")
@@ -127,7 +59,7 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
         r["citation"] for r in expected["reasons"]
     ]
     compared = [row.get_attribute("data-outcome") for row in page.query_selector_all("tr[data-regime]")]
-    assert compared == [d["outcome"] for d in _cli(scenario, "--compare")]
+    assert compared == [d["outcome"] for d in cli(scenario, "--compare")]
     if expected["hold_until"]:
         assert expected["hold_until"].replace("T", " ") in page.inner_text(".checker-hold")
     assert page.evaluate("window.__csp") == []
@@ -139,7 +71,7 @@ def test_decide_api_equals_the_command_line(page: Page, base_url: str) -> None:
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     for scenario in SCENARIOS:
         got = page.evaluate("s => document.querySelector('trust-act-checker').decide(s)", scenario)
-        assert got == _cli(scenario)
+        assert got == cli(scenario)
     error = page.evaluate(
         "() => document.querySelector('trust-act-checker')"
         ".decide({custodian: 'sheriff'}).then(() => '', e => e.message)"
@@ -167,7 +99,7 @@ def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(
     assert any("/javascripts/checker/worker.mjs" in url for url in workers)
     assert any(url.endswith("pyodide.asm.wasm") for url in requests_seen)
     assert gaps[0] < 500, f"the page was unresponsive for {gaps[0]:.0f} ms while Python loaded"
-    _fill(page, SCENARIOS[2])
+    fill(page, SCENARIOS[2])
     page.click("button.checker-submit")
     page.wait_for_selector(".checker-answer")
     origin = urlsplit(base_url).netloc
@@ -178,7 +110,7 @@ def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(
 
 def test_a_shared_link_restores_the_answers(page: Page, base_url: str, browser: Browser) -> None:
     """ "Copy a link" puts the answers after # only; opening that link fills the form and answers again."""
-    _answer(page, SCENARIOS[1], base_url=base_url)
+    answer_form(page, SCENARIOS[1], base_url=base_url)
     page.click("button.checker-share")
     page.wait_for_selector(".checker-share-box")
     link = page.url
@@ -188,7 +120,7 @@ def test_a_shared_link_restores_the_answers(page: Page, base_url: str, browser: 
     other.goto(link)
     answer = other.wait_for_selector(".checker-answer", timeout=90_000)
     assert answer is not None
-    assert answer.get_attribute("data-outcome") == _cli(SCENARIOS[1])["outcome"]
+    assert answer.get_attribute("data-outcome") == cli(SCENARIOS[1])["outcome"]
     assert other.input_value("select[name=custodian]") == "correction"
     assert other.input_value("input[name='convictions[0].statute']") == "53a-125b"
     other.context.close()
@@ -239,7 +171,7 @@ def test_axe_before_and_after_a_result_and_a_phone_screen(page: Page, base_url: 
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base_url + "checker/")
     assert violations() == []
-    _fill(page, SCENARIOS[3])
+    fill(page, SCENARIOS[3])
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     page.click("button.checker-submit")
     page.wait_for_selector(".checker-answer")
@@ -265,7 +197,7 @@ def test_keyboard_alone_reaches_an_answer(page: Page, base_url: str) -> None:
 
 def test_print_this_result_is_one_page(page: Page, base_url: str) -> None:
     """ "Print this result" prints only the result sheet: one page with the date, law, reasons and help."""
-    _answer(page, SCENARIOS[1], base_url=base_url)
+    answer_form(page, SCENARIOS[1], base_url=base_url)
     page.evaluate("document.documentElement.classList.add('checker-printing')")
     page.emulate_media(media="print")
     assert page.is_hidden("form.checker-form")
@@ -282,7 +214,7 @@ def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
-        f"hooks: [{ROOT / 'overrides' / 'hooks' / 'site.py'}]\n"
+        f"hooks: [{', '.join(str(h) for h in hooks())}]\n"
         "plugins: [search]\n"  # the i18n plugin refuses instant navigation; English alone is enough here
         "theme:\n"
         f"  custom_dir: {ROOT / 'overrides'}\n"
@@ -307,12 +239,12 @@ def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None
         assert tab.evaluate("performance.getEntriesByType('navigation').length") == loads
         assert tab.evaluate("location.pathname").endswith("/checker/")
         got = tab.evaluate("s => document.querySelector('trust-act-checker').decide(s)", SCENARIOS[2])
-        assert got == _cli(SCENARIOS[2])
+        assert got == cli(SCENARIOS[2])
         tab.click(".md-nav a[href$='glossary/']")
         tab.wait_for_url("**/glossary/")
         tab.go_back()
         tab.wait_for_selector(READY, state="attached", timeout=90_000)
-        _fill(tab, SCENARIOS[2])
+        fill(tab, SCENARIOS[2])
         tab.click("button.checker-submit")
         assert tab.wait_for_selector(".checker-answer") is not None
         context.close()
@@ -322,8 +254,8 @@ def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> No
     """On the Spanish page, the form and the answer are in Spanish, with the same outcome and citations."""
     scenario = SCENARIOS[3]
     page.goto(base_url + "es/checker/")
-    assert page.inner_text("button.checker-submit") == catalogue("es")["ui.check"]
-    _fill(page, scenario)
+    assert page.inner_text("button.checker-submit") == shown_words("es")["ui.check"]
+    fill(page, scenario)
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     page.click("button.checker-submit")
     answer = page.wait_for_selector(".checker-answer")
@@ -366,5 +298,5 @@ def test_repeat_visits_reuse_the_runtime_and_work_offline(browser: Browser, base
     offline.goto(base_url + "checker/")
     offline.wait_for_selector(READY, state="attached", timeout=90_000)
     got = offline.evaluate("s => document.querySelector('trust-act-checker').decide(s)", SCENARIOS[2])
-    assert got == _cli(SCENARIOS[2])
+    assert got == cli(SCENARIOS[2])
     context.close()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from overrides.hooks import contacts
+from overrides.sitegen import contacts
 from tests.site_html import Page
 
 TODAY = dt.date(2026, 12, 1)

@@ -9,8 +9,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Frame, Page
 
-from overrides.build.browser import serve
-from tests.test_checker_browser import READY, SCENARIOS, _cli, _fill
+from tests.helpers import READY, SCENARIOS, cli, fill
+from tools.browser import serve
 
 HOSTILE_CSS = """
 * { margin: 13px !important; padding: 7px !important; font: 31px/1.9 "Comic Sans MS", serif !important;
@@ -100,11 +100,11 @@ def test_the_widget_survives_a_hostile_host_and_leaves_it_alone(
         height_before = page.evaluate("document.querySelector('trust-act-embed').getBoundingClientRect().height")
         assert height_before > 600, "the frame was hidden or collapsed by the host's CSS"
         scenario = SCENARIOS[3]
-        _fill(frame, scenario)  # type: ignore[arg-type]
+        fill(frame, scenario)
         frame.click("button.checker-submit")
         answer = frame.wait_for_selector(".checker-answer")
         assert answer is not None
-        assert answer.get_attribute("data-outcome") == _cli(scenario)["outcome"]
+        assert answer.get_attribute("data-outcome") == cli(scenario)["outcome"]
         content = frame.evaluate("() => document.querySelector('article').getBoundingClientRect().bottom + 32")
         page.wait_for_function(
             "h => Math.abs(document.querySelector('trust-act-embed').getBoundingClientRect().height - h) < 60",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from overrides.hooks import contacts
+from overrides.sitegen import contacts
 from tests.readability import grade, syllables, syllables_es, szigriszt_pazos
 from tests.site_html import Page
 

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from checker.lawdata import CURRENT_AS_OF
-from overrides.build.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD, guide_pages
+from tools.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD, guide_pages
 
 
 def _text(path: Path) -> tuple[int, str]:
@@ -62,19 +62,19 @@ def _text(path: Path) -> tuple[int, str]:
     ],
 )
 def test_printouts_have_their_pages_facts_and_date(
-    site: Path, name: str, pages: tuple[int, int], facts: list[str]
+    printed: Path, name: str, pages: tuple[int, int], facts: list[str]
 ) -> None:
     """Each PDF has the right length, the key facts, and the law's 'current as of' date."""
-    count, text = _text(site / name)
+    count, text = _text(printed / name)
     assert pages[0] <= count <= pages[1], count
     assert CURRENT_AS_OF.isoformat() in text
     for fact in facts:
         assert fact in text, fact
 
 
-def test_the_guide_holds_every_guide_page_in_order(site: Path) -> None:
+def test_the_guide_holds_every_guide_page_in_order(printed: Path) -> None:
     """The whole guide has each page's title, in the menu's order."""
-    _, text = _text(site / GUIDE)
+    _, text = _text(printed / GUIDE)
     titles = [
         "Secure Communities and Connecticut",
         "How it works, step by step",

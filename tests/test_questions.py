@@ -7,9 +7,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from checker import FIELDS, decide_json, parse, questions
 from checker.messages import catalogue, placeholders
 from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, DUTIES, DUTY_FACTS, WARRANTS, Scenario
+from overrides.sitegen.words import site_words
+from tests.helpers import shown_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,7 +65,8 @@ def test_every_schema_value_is_accepted_by_the_engine() -> None:
 
 
 def test_every_message_id_used_in_code_exists() -> None:
-    """Message ids written in the code, and every template's placeholders, match the catalogue."""
+    """Message ids written in the code, and every template's placeholders (the checker's words and
+    the site's), match the catalogue."""
     words = catalogue("en")
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checker").rglob("*.py"))
     literal = set(
@@ -78,14 +83,23 @@ def test_every_message_id_used_in_code_exists() -> None:
     allowed |= {"question", "answer", "outcome", "n", "regimes"}  # the browser's own words (ui.*)
     allowed |= {"name", "period", "officials", "hours", "status", "acts", "bill"}  # the site's words (site.*)
     allowed |= {"runs", "chromium", "cpus", "pyodide", "pyscript", "version"}  # the speed page's (site.bench.*)
-    for key, template in words.items():
+    for key, template in {**words, **shown_words("en")}.items():
         assert placeholders(template) <= allowed, key
 
 
-def test_catalogue_is_valid_json_without_duplicates() -> None:
-    """The catalogue file has no key written twice (a silent overwrite in JSON)."""
-    pairs = json.loads(
-        (ROOT / "checker" / "messages" / "en.json").read_text(encoding="utf-8"), object_pairs_hook=lambda p: p
-    )
+@pytest.mark.parametrize("path", ["checker/messages/en.json", "docs/data/words/en.json"])
+def test_catalogue_is_valid_json_without_duplicates(path: str) -> None:
+    """The catalogue file (the checker's, and the site's) has no key written twice (a silent overwrite in JSON)."""
+    pairs = json.loads((ROOT / path).read_text(encoding="utf-8"), object_pairs_hook=lambda p: p)
     keys = [k for k, _ in pairs]
     assert len(keys) == len(set(keys))
+
+
+def test_the_checker_never_reads_the_site_words() -> None:
+    """The checker's catalogue holds only its own words: no id of the site's catalogue is in it, and
+    the checker's code names none of the site's word families."""
+    checker_words, site = catalogue("en"), site_words("en")
+    assert set(site) & set(checker_words) == set()
+    assert not [k for k in checker_words if k.startswith(("site.", "ui.", "label."))]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checker").rglob("*.py"))
+    assert not re.findall(r'"(?:site|ui|label)\.[a-z_]', source)

@@ -3,18 +3,25 @@ decision tables that equal the checker, and plain language on the overview pages
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from mkdocs.exceptions import PluginError
+from pypdf import PdfReader
 
 from checker import decide_json
 from checker.lawdata import CURRENT_AS_OF
-from checker.messages import catalogue
+from overrides.hooks.csp import content_security_policy
+from overrides.hooks.shortcodes import expand
+from overrides.sitegen import checker_page
+from overrides.sitegen.context import Context
+from overrides.sitegen.data import load_site_data
+from overrides.sitegen.words import Language
+from tests.helpers import shown_words
 from tests.readability import grade
 from tests.site_html import Page
 
@@ -83,8 +90,9 @@ def _target(site: Path, page_path: str, url: str) -> tuple[Path, str]:
     return target, parts.fragment
 
 
-def test_internal_links_and_anchors_resolve(site: Path, pages: dict[str, Page]) -> None:
-    """Every same-site link points at a file that exists, and every #anchor at an id on that page."""
+def test_internal_links_and_anchors_resolve(printed: Path, pages: dict[str, Page]) -> None:
+    """Every same-site link points at a file that exists (the PDFs too), and every #anchor at an id on that page."""
+    site = printed
     parsed = {(site / k).resolve(): v for k, v in pages.items()}
     broken = []
     for path, page in pages.items():
@@ -134,7 +142,7 @@ def test_decision_tables_equal_the_checker(pages: dict[str, Page]) -> None:
     rows = [e for e in page.find("tr") if "data-scenario" in e.attrs]
     cells = page.find("td")
     labels = {
-        catalogue("en")[f"label.outcome.{o}"]
+        shown_words("en")[f"label.outcome.{o}"]
         for o in ("may_hold", "may_not_hold", "depends", "not_covered", "no_state_limit")
     }
     assert len(rows) >= 40
@@ -166,42 +174,34 @@ def test_pages_with_claims_cite_their_sources(pages: dict[str, Page], path: str)
     assert page.find("ol", "page-sources")
 
 
-def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("site_hook", ROOT / "overrides" / "hooks" / "site.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _context(config: dict[str, Any]) -> Context:
+    return Context(Language("en"), load_site_data(), config)
 
 
 def test_law_firm_details_come_only_from_the_config() -> None:
     """The firm's name, phone and contact link render from mkdocs.yml's extra, and nothing when unset."""
-    hook = _hook()
     firm = {"name": "Example & Partners", "phone": "(860) 555-0100", "contact_url": "https://example.org/contact"}
-    shown = hook._firm({"extra": {"law_firm": firm}})
+    shown = checker_page.firm(_context({"extra": {"law_firm": firm}}))
     assert "Example &amp; Partners" in shown
     assert 'href="tel:8605550100"' in shown
     assert 'href="https://example.org/contact"' in shown
-    assert hook._firm({"extra": {"law_firm": {"name": ""}}}) == ""
+    assert checker_page.firm(_context({"extra": {"law_firm": {"name": ""}}})) == ""
     pages_text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
     assert "<!-- md:firm -->" in pages_text
 
 
 def test_unknown_shortcodes_and_ids_fail_the_build() -> None:
     """A typo in a shortcode or an id stops the build instead of printing nothing."""
-    hook = _hook()
-    hook._load_site_data()
-    page = hook._Page()
+    ctx = _context({"extra": {}})
     for bad in ("<!-- md:cite no-such-source -->", "<!-- md:law no-such-provision -->", "<!-- md:nonsense -->"):
-        with pytest.raises(hook.PluginError):
-            hook._expand(bad, page, {"extra": {}})
+        with pytest.raises(PluginError):
+            expand(bad, ctx)
 
 
 def test_speed_page_shows_the_latest_bench_report(pages: dict[str, Page]) -> None:
     """The "Speed and size" page shows the figures of docs/data/bench.json, each target with its verdict."""
     report = json.loads((ROOT / "docs" / "data" / "bench.json").read_text(encoding="utf-8"))
-    words = catalogue("en")
+    words = shown_words("en")
     page = pages["speed/index.html"]
     cells = [c.text.strip() for c in page.find("td")]
     checker = report["checker_page"]
@@ -212,3 +212,69 @@ def test_speed_page_shows_the_latest_bench_report(pages: dict[str, Page]) -> Non
         assert words[f"site.bench.target.{target['figure']}"] in rows
     verdicts = [c for c in cells if c in (words["site.bench.met"], words["site.bench.missed"])]
     assert verdicts == [words["site.bench.met" if t["met"] else "site.bench.missed"] for t in report["targets"]]
+
+
+LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]")
+TEXT_FILES = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".txt", ".webmanifest"}
+
+
+def test_a_build_for_a_real_address_never_names_the_local_server(printed: Path, pages: dict[str, Page]) -> None:
+    """Built with SITE_URL=https://trust.example.org/ (as the tests build it), no page, script or
+    PDF names a loopback address, and the embed snippets name that address."""
+    found: list[str] = []
+    to_site: list[str] = []
+    for path in sorted(printed.rglob("*")):
+        if path.suffix in TEXT_FILES:
+            found += [f"{path.relative_to(printed)}: {m}" for m in LOOPBACK.findall(path.read_text(encoding="utf-8"))]
+        elif path.suffix == ".pdf":
+            reader = PdfReader(path)
+            links = [
+                str(a.get_object().get("/A", {}).get("/URI", ""))
+                for p in reader.pages
+                for a in (p.get("/Annots") or [])
+            ]
+            text = " ".join([*(p.extract_text() or "" for p in reader.pages), *links, str(reader.metadata)])
+            found += [f"{path.relative_to(printed)}: {m}" for m in LOOPBACK.findall(text)]
+            to_site += [link for link in links if link.startswith("https://trust.example.org/")]
+    assert found == []
+    assert to_site, "no PDF links to the site: is the check above blind?"
+    for embed_page, folder in (("embed-the-checker/index.html", ""), ("es/embed-the-checker/index.html", "es/")):
+        snippets = [e.text for e in pages[embed_page].find("code")]
+        assert any('<script src="https://trust.example.org/embed.js"' in s for s in snippets), embed_page
+        assert any(f'<iframe src="https://trust.example.org/{folder}embed/"' in s for s in snippets), embed_page
+
+
+def test_nothing_of_the_build_tools_is_published(site: Path) -> None:
+    """No file under tools/ (PDF maker, standard-library trimming, service-worker template) is in the
+    site: not by name, not by content; the service worker is published filled in."""
+    tools = {p.read_bytes() for p in (ROOT / "tools").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    tools.discard(b"")
+    names = {p.name for p in (ROOT / "tools").iterdir() if p.suffix != ".py"} - {"sw.js"}
+    published = [p for p in site.rglob("*") if p.is_file()]
+    assert [p for p in published if p.name in names] == []
+    assert [p for p in published if p.stat().st_size < 1_000_000 and p.read_bytes() in tools] == []
+    assert not (site / "build").exists()
+    assert "__VERSION__" not in (site / "sw.js").read_text(encoding="utf-8")
+
+
+def test_every_language_alternate_has_its_sitemap(site: Path, pages: dict[str, Page]) -> None:
+    """Material fetches sitemap.xml beside each page's language alternates: each one is there."""
+    asked = set()
+    for path, page in pages.items():
+        for link in page.find("link"):
+            if link.attrs.get("rel") == "alternate" and link.attrs.get("hreflang"):
+                folder, _ = _target(site, path, link.attrs["href"])
+                asked.add(folder.parent / "sitemap.xml")
+    assert asked == {site / "sitemap.xml", site / "es" / "sitemap.xml"}
+    assert all(p.exists() for p in asked)
+
+
+def test_the_policy_allows_inline_scripts_only_under_serve() -> None:
+    """The built pages allow inline scripts by hash only; `mkdocs serve` allows its live-reload script."""
+    html_text = "<head><script>var a = 1;</script><script src='x.js'></script></head>"
+    built = content_security_policy(html_text)
+    served = content_security_policy(html_text, serving=True)
+    assert "'unsafe-inline'" not in built.split("script-src")[1].split(";")[0]
+    assert "'sha256-" in built
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'" in served
+    assert "'sha256-" not in served

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from overrides.build.browser import AXE
+from tools.browser import AXE
 
 NEUTRAL = "https://www.weather.gov/"
 

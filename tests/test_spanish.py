@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,11 @@ from pypdf import PdfReader
 from checker import decide_json
 from checker.lawdata import CURRENT_AS_OF
 from checker.messages import LANGUAGES, catalogue
-from overrides.build.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD
+from overrides.sitegen.words import LANGUAGES as SITE_LANGUAGES
+from overrides.sitegen.words import site_words
 from tests.cases import CASES
 from tests.site_html import Page
+from tools.pdfs import AT_A_GLANCE, GUIDE, WALLET_CARD
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -39,10 +42,12 @@ def test_every_page_has_a_spanish_twin_and_back() -> None:
     assert (DOCS / "includes" / "abbreviations.es.md").exists()
 
 
-def test_both_catalogues_have_every_string_with_the_same_placeholders() -> None:
-    """Every message id exists in English and Spanish, with the same {placeholders}."""
+@pytest.mark.parametrize("words", [catalogue, site_words], ids=["checker", "site"])
+def test_both_catalogues_have_every_string_with_the_same_placeholders(words: Callable[[str], dict[str, str]]) -> None:
+    """Every message id (the checker's and the site's) exists in English and Spanish, with the same {placeholders}."""
     assert LANGUAGES == ("en", "es")
-    english, spanish = catalogue("en"), catalogue("es")
+    assert tuple(LANGUAGES) == tuple(SITE_LANGUAGES)
+    english, spanish = words("en"), words("es")
     assert set(english) == set(spanish)
     parse = string.Formatter().parse
     for key, text in english.items():
@@ -86,9 +91,9 @@ def test_search_stems_spanish(site: Path) -> None:
     ("name", "words"),
     [(GUIDE, ["orden", "retención", "ley"]), (AT_A_GLANCE, ["orden", "juez"]), (WALLET_CARD, ["orden", "abogado"])],
 )
-def test_spanish_printouts_are_in_spanish(site: Path, name: str, words: list[str]) -> None:
+def test_spanish_printouts_are_in_spanish(printed: Path, name: str, words: list[str]) -> None:
     """The Spanish PDFs exist and hold Spanish text and the law's date."""
-    reader = PdfReader(site / "es" / name)
+    reader = PdfReader(printed / "es" / name)
     text = " ".join(p.extract_text() or "" for p in reader.pages)
     for word in words:
         assert word in text, word

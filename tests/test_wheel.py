@@ -10,15 +10,9 @@ from pathlib import Path
 
 from checker import decide_json
 from tests.cases import CASES
+from tests.helpers import wheel_path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def wheel_path() -> Path:
-    """The single wheel `make wheel` built."""
-    wheels = sorted((ROOT / "dist").glob("*.whl"))
-    assert len(wheels) == 1, f"expected one wheel in dist/, found {wheels} (run `make wheel`)"
-    return wheels[0]
 
 
 def test_wheel_is_pure_python_with_its_data() -> None:
@@ -38,6 +32,18 @@ def test_wheel_is_pure_python_with_its_data() -> None:
     ):
         assert needed in names
     assert not [n for n in names if n.startswith(("tests/", "docs/"))]
+
+
+def test_wheel_carries_only_the_checkers_words() -> None:
+    """The wheel's catalogues hold no site words (editing a caption leaves the wheel unchanged), and
+    its metadata carries no README."""
+    with zipfile.ZipFile(wheel_path()) as wheel:
+        for lang in ("en", "es"):
+            words = json.loads(wheel.read(f"checker/messages/{lang}.json"))
+            assert [k for k in words if k.startswith(("site.", "ui.", "label."))] == [], lang
+        metadata = next(wheel.read(n).decode() for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    assert "Description-Content-Type" not in metadata
+    assert "## How it is built" not in metadata
 
 
 def test_unpacked_wheel_decides_like_the_source(tmp_path: Path) -> None:

@@ -30,12 +30,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from overrides.build.browser import CHROMIUM_ARGS, chromium, chromium_path, serve  # noqa: E402 - after the path set-up
+from tools.browser import CHROMIUM_ARGS, chromium, chromium_path, serve  # noqa: E402 - after the path set-up
+from tools.stdlib import PYODIDE as PYODIDE_PACKAGE  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "5"))
 NODE_MODULES = ROOT / "node_modules"
-PYODIDE = NODE_MODULES / "pyodide"
+PYODIDE = PYODIDE_PACKAGE  # the one path to the npm package, shared with the build
 PYSCRIPT = NODE_MODULES / "@pyscript" / "core"
 # The five files of the stock runtime that loadPyodide() fetches.
 STOCK = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -78,8 +79,9 @@ document.body.dataset.state = "ready";
 </script></body></html>"""
 # PyScript's recommended set-up for a page that must not freeze: the code runs in a worker, which
 # needs cross-origin isolation (the server sends COOP and COEP for this folder). The wheel is
-# fetched through PyScript's `files` and put on the path. A click asks for the same two answers as
-# the site's checker (the decision, and the comparison across versions), but only writes text.
+# fetched through PyScript's `files` and put on the path. A click makes the same one request as the
+# site's checker (the decision, the comparison across versions, the worded what-if), but only
+# writes text.
 PYSCRIPT_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>PyScript</title>
 <link rel="stylesheet" href="./pyscript/core.css">
 <script type="module" src="./pyscript/core.js"></script>
@@ -94,7 +96,6 @@ from pyscript import document, window
 
 def go(event):
     answer = checker.handle(window.benchRequest)
-    checker.handle(window.benchCompare)
     document.getElementById("out").textContent = answer
 
 document.getElementById("go").onclick = go
@@ -102,7 +103,7 @@ window.performance.mark("checker-ready")
 document.body.dataset.state = "ready"
 </script></body></html>"""
 SCENARIO = {"custodian": "municipal_police", "warrant": "judicial"}
-REQUESTS = [{"scenario": SCENARIO, "lang": "en"}, {"scenario": SCENARIO, "compare": True, "lang": "en"}]
+REQUEST = {"scenario": SCENARIO, "lang": "en"}
 CLICK_CHECKER = """async () => {
   const el = document.querySelector("trust-act-checker");
   el.querySelector("select[name=custodian]").value = "municipal_police";
@@ -115,9 +116,8 @@ CLICK_CHECKER = """async () => {
   });
   return performance.now() - start;
 }"""
-CLICK_PYSCRIPT = """async ([request, compare]) => {
+CLICK_PYSCRIPT = """async (request) => {
   window.benchRequest = request;
-  window.benchCompare = compare;
   const out = document.getElementById("out");
   const start = performance.now();
   document.getElementById("go").click();
@@ -163,7 +163,7 @@ def _run(browser: Any, url: str, ready: str, click: str | None) -> dict[str, flo
     if click == "checker":
         figures["click_to_result_ms"] = page.evaluate(CLICK_CHECKER)
     elif click == "pyscript":
-        figures["click_to_result_ms"] = page.evaluate(CLICK_PYSCRIPT, [json.dumps(r) for r in REQUESTS])
+        figures["click_to_result_ms"] = page.evaluate(CLICK_PYSCRIPT, json.dumps(REQUEST))
     page.wait_for_timeout(300)
     figures["bytes_raw"] = sum(len(b) for b in bodies)
     figures["bytes_gzip"] = sum(len(gzip.compress(b, 6)) for b in bodies)

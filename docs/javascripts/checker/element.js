@@ -1,10 +1,13 @@
 // <trust-act-checker>: the checker's form, made live. The form is plain HTML rendered at build time
 // from the checker's question schema; this script reads it, asks the Python checker (in a module
-// worker) for a decision, and renders the decision. It never decides anything itself.
+// worker, through the Runtime of runtime.js) for everything one click shows, and renders it. It
+// never decides or words anything itself: every sentence and period comes from Python.
 //
 // API for embedders and tests:
 //   await el.decide(scenario)  -> the decision object, exactly as `python -m checker` prints it
 //   el.dataset.state            -> "loading" | "ready" | "error"  ("static" before this script runs)
+
+import { Runtime } from "./runtime.js";
 
 const FRAGMENT = "answers=";
 let shared = null; // one worker per page, shared by every element (and kept across instant navigation)
@@ -44,70 +47,6 @@ function el(tag, attrs = {}, ...children) {
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : `{${key}}`));
-}
-
-class Runtime {
-  constructor(workerUrl) {
-    this.listeners = new Set();
-    this.pending = new Map();
-    this.next = 1;
-    this.state = "loading";
-    this.stage = null;
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      this.fail("this browser cannot run WebAssembly");
-      return;
-    }
-    try {
-      performance.mark("checker-start");
-      this.worker = new Worker(workerUrl, { type: "module" });
-    } catch (error) {
-      this.fail(String(error));
-      return;
-    }
-    this.timer = setTimeout(() => this.state === "loading" && this.fail("the checker took too long to start"), 120000);
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => this.fail(event.message || "the checker's worker failed");
-  }
-
-  receive(message) {
-    if (message.type === "progress") {
-      this.stage = message.stage;
-      this.emit();
-    } else if (message.type === "ready") {
-      clearTimeout(this.timer);
-      this.state = "ready";
-      this.emit();
-    } else if (message.type === "error") {
-      this.fail(message.message);
-    } else if (message.type === "reply") {
-      const resolve = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (resolve) resolve(JSON.parse(message.reply));
-    }
-  }
-
-  fail(reason) {
-    clearTimeout(this.timer);
-    this.state = "error";
-    this.reason = reason;
-    for (const resolve of this.pending.values()) resolve({ ok: false, field: "checker", error: reason });
-    this.pending.clear();
-    if (this.worker) this.worker.terminate();
-    this.emit();
-  }
-
-  emit() {
-    for (const listener of this.listeners) listener(this);
-  }
-
-  ask(request) {
-    if (this.state === "error") return Promise.resolve({ ok: false, field: "checker", error: this.reason });
-    const id = this.next++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({ id, request: JSON.stringify(request) });
-    });
-  }
 }
 
 class TrustActChecker extends HTMLElement {
@@ -297,17 +236,13 @@ class TrustActChecker extends HTMLElement {
     const scenario = this.scenario();
     this.result.replaceChildren(el("p", { class: "checker-notice" }, this.words["ui.working"]));
     if (!this.runtime) this.attach();
-    const lang = this.dataset.lang || "en";
-    const [one, all] = await Promise.all([
-      this.runtime.ask({ scenario, lang }),
-      this.runtime.ask({ scenario, compare: true, lang }),
-    ]);
-    if (!one.ok) {
-      this.result.replaceChildren(this.renderError(one));
+    const reply = await this.runtime.ask({ scenario, lang: this.dataset.lang || "en" });
+    if (!reply.ok) {
+      this.result.replaceChildren(this.renderError(reply));
       return;
     }
     this.lastScenario = scenario;
-    this.result.replaceChildren(this.render(one.decision, all.ok ? all.comparison : []));
+    this.result.replaceChildren(this.render(reply));
     this.result.querySelector("h2").focus();
   }
 
@@ -319,38 +254,14 @@ class TrustActChecker extends HTMLElement {
     return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.invalid"], " ", reply.error);
   }
 
-  label(id, value) {
-    const question = this.questions[id];
-    if (id === "convictions") {
-      if (!value.length) return this.words["ui.convictions_none"];
-      return value.map((c) => this.words[`class.${c.class}`] || this.words["class.unknown"]).join(", ");
-    }
-    const option = (question.values || []).find((o) => o.value === value);
-    return option ? option.label : String(value);
-  }
-
-  period(regime) {
-    if (!regime.effective_from) {
-      return fill(this.words["ui.in_force_before"], { end: this.nextDay(regime.effective_to) });
-    }
-    if (!regime.effective_to) return fill(this.words["ui.in_force_open"], { start: regime.effective_from });
-    return fill(this.words["ui.in_force"], { start: regime.effective_from, end: regime.effective_to });
-  }
-
-  nextDay(iso) {
-    const day = new Date(`${iso}T12:00:00Z`);
-    day.setUTCDate(day.getUTCDate() + 1);
-    return day.toISOString().slice(0, 10);
-  }
-
-  render(decision, comparison) {
+  render({ decision, comparison, what_if: whatIf }) {
     const w = this.words;
     const outcome = w[`label.outcome.${decision.outcome}`];
     const section = el("section", { class: `checker-answer outcome--${decision.outcome}`, "data-outcome": decision.outcome });
     section.append(
       el("h2", { tabindex: "-1" }, `${w["ui.result"]}: ${outcome}`),
       el("p", { class: "checker-summary" }, decision.summary),
-      el("p", {}, el("strong", {}, `${w["ui.regime"]}: `), `${decision.regime.name} (${this.period(decision.regime)})`),
+      el("p", {}, el("strong", {}, `${w["ui.regime"]}: `), `${decision.regime.name} (${decision.regime.period})`),
       el("p", { class: "checker-printed" }, `${w["ui.printed"]}: ${localToday()}`),
     );
     if (decision.hold_until) {
@@ -380,7 +291,7 @@ class TrustActChecker extends HTMLElement {
     if (comparison.length) {
       const rows = comparison.map((d) =>
         el("tr", { "data-regime": d.regime.id, "data-outcome": d.outcome },
-          el("th", { scope: "row" }, `${d.regime.name} (${this.period(d.regime)})`),
+          el("th", { scope: "row" }, `${d.regime.name} (${d.regime.period})`),
           el("td", {}, w[`label.outcome.${d.outcome}`])));
       section.append(
         el("div", { class: "checker-extra checker-compare" },
@@ -388,12 +299,8 @@ class TrustActChecker extends HTMLElement {
           el("div", { class: "checker-table" }, el("table", {}, el("tbody", {}, rows)))),
       );
     }
-    const changes = decision.what_if.map((c) =>
-      el("li", {}, fill(w["ui.what_if_item"], {
-        question: this.questions[c.field].label,
-        answer: this.label(c.field, c.value),
-        outcome: w[`label.outcome.${c.outcome}`],
-      })));
+    const changes = whatIf.map((c) =>
+      el("li", {}, fill(w["ui.what_if_item"], { question: c.question, answer: c.answer, outcome: w[`label.outcome.${c.outcome}`] })));
     section.append(
       el("div", { class: "checker-extra" },
         el("h3", {}, w["ui.what_if"]),

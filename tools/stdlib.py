@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = HERE.parent
 FILES = HERE / "stdlib-files.txt"
 COMPILER = HERE / "stdlib.mjs"
 PYODIDE = ROOT / "node_modules" / "pyodide"

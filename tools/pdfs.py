@@ -1,14 +1,17 @@
 """Make the printable guides from the built site with headless Chromium: the whole guide as one PDF,
 the one-page "TRUST Act at a glance" and the wallet card. Run by `make build` after MkDocs:
 
-    python -m overrides.build.pdfs SITE_DIR
+    python -m tools.pdfs SITE_DIR
 
 The guide is the site's own pages in their menu order (pages whose front matter says
-``guide: false`` are left out), so the PDFs say exactly what the site says.
+``guide: false`` are left out), so the PDFs say exactly what the site says. The pages are read
+from a local server for the time it takes; every link printed points at the site's address
+(``site_url``, which ``SITE_URL`` sets), never at that server.
 """
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -18,24 +21,22 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
-from checker.messages import catalogue
-from overrides.build.browser import ROOT, chromium, serve
+from overrides.sitegen.words import LANGUAGES, Language
+from tools.browser import ROOT, chromium, serve
 
-__all__ = ["AT_A_GLANCE", "GUIDE", "LANGUAGES", "WALLET_CARD", "guide_pages", "make_pdfs"]
+__all__ = ["AT_A_GLANCE", "GUIDE", "LANGUAGES", "WALLET_CARD", "guide_pages", "make_pdfs", "site_url"]
 
 GUIDE = "print/trust-act-guide.pdf"
 AT_A_GLANCE = "print/trust-act-at-a-glance.pdf"
 WALLET_CARD = "print/trust-act-wallet-card.pdf"
 
-LANGUAGES = {"en": "", "es": "es/"}  # each language's folder in the site
-
 
 def _footer(lang: str) -> str:
-    words = catalogue(lang)
+    words = Language(lang)
     return (
         '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-        + words["site.pdf_footer"].format(date=CURRENT_AS_OF.isoformat())
-        + f' {words["site.page_of"]} <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+        + words("site.pdf_footer", date=CURRENT_AS_OF.isoformat())
+        + f' {words("site.page_of")} <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
     )
 
 
@@ -61,13 +62,23 @@ ASSEMBLE = """async (urls) => {
 }"""
 
 
-# One page's article, without the theme around it, with absolute links.
+# Every link to the local server points at the site's address instead (in-page links stay).
+SITE_LINKS = """([server, site]) => {
+  for (const a of document.querySelectorAll("a[href]")) {
+    if (a.getAttribute("href").startsWith("#")) continue;
+    if (a.href.startsWith(server)) a.setAttribute("href", site + a.href.slice(server.length));
+  }
+}"""
+
+
+# One page's title and article, without the theme around it, with absolute links.
 ARTICLE = """async (url) => {
   const html = await (await fetch(url)).text();
-  const article = new DOMParser().parseFromString(html, "text/html").querySelector("article");
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const article = doc.querySelector("article");
   article.querySelectorAll(".headerlink, .md-content__button").forEach(e => e.remove());
   article.querySelectorAll("a[href]").forEach(a => a.setAttribute("href", new URL(a.getAttribute("href"), url).href));
-  return article.innerHTML;
+  return [doc.title, article.innerHTML];
 }"""
 
 BASE_CSS = """
@@ -108,11 +119,17 @@ p { margin: 0 0 0.35em; }
 
 def _compact(page: Page, url: str, css: str, lang: str) -> None:
     """Show one page's article alone, styled with ``css``, ready to print."""
-    article = page.evaluate(ARTICLE, url)
+    title, article = page.evaluate(ARTICLE, url)
     page.set_content(
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><style>{css}</style></head>'
-        f"<body>{article}</body></html>"
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{css}</style></head><body>{article}</body></html>"
     )
+
+
+def site_url() -> str:
+    """The address the site is built for: ``site_url`` in mkdocs.yml, which ``SITE_URL`` sets."""
+    url = str(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "")
+    return url if url.endswith("/") else url + "/"
 
 
 def guide_pages() -> list[str]:
@@ -135,29 +152,32 @@ def guide_pages() -> list[str]:
     return paths
 
 
-def make_pdfs(site: Path, browser: Browser | None = None) -> list[Path]:
+def make_pdfs(site: Path, browser: Browser | None = None, address: str | None = None) -> list[Path]:
     """Write the three PDFs of each built language into its ``print/`` folder; returns their paths.
 
-    Starts Chromium when not given one.
+    Links point at ``address`` (by default the configured :func:`site_url`). Starts Chromium when
+    not given one.
     """
     if browser is None:
         with chromium() as own:
-            return make_pdfs(site, own)
+            return make_pdfs(site, own, address)
+    address = address or site_url()
     written: list[Path] = []
     with serve(site) as root:
         for lang, folder in LANGUAGES.items():
             if (site / folder / "print" / "guide" / "index.html").exists():
-                written += _language_pdfs(site / folder, root + folder, lang, browser)
+                written += _language_pdfs(site / folder, root + folder, lang, browser, (root, address))
     return written
 
 
-def _language_pdfs(site: Path, base: str, lang: str, browser: Browser) -> list[Path]:
+def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tuple[str, str]) -> list[Path]:
     out = [site / GUIDE, site / AT_A_GLANCE, site / WALLET_CARD]
     (site / "print").mkdir(exist_ok=True)
     page = browser.new_page()
     page.emulate_media(media="print")
     page.goto(base + "print/guide/", wait_until="networkidle")
     page.evaluate(ASSEMBLE, [base + p for p in guide_pages()])
+    page.evaluate(SITE_LINKS, list(links))
     page.pdf(
         path=out[0],
         format="Letter",
@@ -168,8 +188,10 @@ def _language_pdfs(site: Path, base: str, lang: str, browser: Browser) -> list[P
         margin={"top": "1.5cm", "bottom": "1.8cm", "left": "1.5cm", "right": "1.5cm"},
     )
     _compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS, lang)
+    page.evaluate(SITE_LINKS, list(links))
     page.pdf(path=out[1], prefer_css_page_size=True)
     _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS, lang)
+    page.evaluate(SITE_LINKS, list(links))
     page.pdf(path=out[2], prefer_css_page_size=True)
     page.close()
     return out
@@ -177,6 +199,6 @@ def _language_pdfs(site: Path, base: str, lang: str, browser: Browser) -> list[P
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m overrides.build.pdfs SITE_DIR")
+        sys.exit("usage: python -m tools.pdfs SITE_DIR")
     for path in make_pdfs(Path(sys.argv[1])):
         print(f"{path} ({path.stat().st_size:,} bytes)")

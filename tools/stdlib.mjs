@@ -1,7 +1,7 @@
 // Compile the trimmed standard library to bytecode, in the very Python the browser runs (Pyodide,
 // from the npm package, under Node), so the browser never compiles it: that compiling was most of
 // Python's start-up time.
-// Usage: node overrides/build/stdlib.mjs STOCK_ZIP FILES_JSON OUT_ZIP (run by stdlib.py)
+// Usage: node tools/stdlib.mjs STOCK_ZIP FILES_JSON OUT_ZIP (run by stdlib.py)
 //   STOCK_ZIP   the npm package's python_stdlib.zip (sources)
 //   FILES_JSON  a JSON list of the members to keep (".py" names)
 //   OUT_ZIP     where to write the zip of ".pyc" members the site serves

@@ -1,0 +1,71 @@
+// The worker API: a Runtime starts the checker's module worker (worker.mjs) and asks it questions.
+// It is the only code that talks to the worker, as in Pyodide's own web-worker example: the worker
+// runs Python, this module tracks its state and matches replies to requests, and the element
+// (element.js) renders. Messages carry JSON strings, never live objects.
+//   const runtime = new Runtime(workerUrl);
+//   runtime.listeners.add((r) => ...);   // on each change of r.state ("loading" | "ready" | "error") or r.stage
+//   await runtime.ask({ scenario, lang }) // -> the reply of `checker.handle`, decoded
+
+export class Runtime {
+  constructor(workerUrl) {
+    this.listeners = new Set();
+    this.pending = new Map();
+    this.next = 1;
+    this.state = "loading";
+    this.stage = null;
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      this.fail("this browser cannot run WebAssembly");
+      return;
+    }
+    try {
+      performance.mark("checker-start");
+      this.worker = new Worker(workerUrl, { type: "module" });
+    } catch (error) {
+      this.fail(String(error));
+      return;
+    }
+    this.timer = setTimeout(() => this.state === "loading" && this.fail("the checker took too long to start"), 120000);
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => this.fail(event.message || "the checker's worker failed");
+  }
+
+  receive(message) {
+    if (message.type === "progress") {
+      this.stage = message.stage;
+      this.emit();
+    } else if (message.type === "ready") {
+      clearTimeout(this.timer);
+      this.state = "ready";
+      this.emit();
+    } else if (message.type === "error") {
+      this.fail(message.message);
+    } else if (message.type === "reply") {
+      const resolve = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (resolve) resolve(JSON.parse(message.reply));
+    }
+  }
+
+  fail(reason) {
+    clearTimeout(this.timer);
+    this.state = "error";
+    this.reason = reason;
+    for (const resolve of this.pending.values()) resolve({ ok: false, field: "checker", error: reason });
+    this.pending.clear();
+    if (this.worker) this.worker.terminate();
+    this.emit();
+  }
+
+  emit() {
+    for (const listener of this.listeners) listener(this);
+  }
+
+  ask(request) {
+    if (this.state === "error") return Promise.resolve({ ok: false, field: "checker", error: this.reason });
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ id, request: JSON.stringify(request) });
+    });
+  }
+}

@@ -1,0 +1,68 @@
+"""The checker's runtime in the site: Pyodide (from the npm package, with the trimmed standard
+library and lock file from ``tools/stdlib.py``), the checker wheel from ``dist/``, and the service
+worker from ``tools/sw.js``, each under a path named by its content so a release never goes stale."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from overrides.sitegen.words import ROOT
+from tools.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files
+
+__all__ = ["SERVICE_WORKER", "WORKER", "runtime_paths", "wheel", "write_runtime"]
+
+WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
+SERVICE_WORKER = ROOT / "tools" / "sw.js"
+
+
+def _pyodide_version() -> str:
+    package = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))
+    version: str = package["version"]
+    return version
+
+
+def wheel() -> Path:
+    """The checker wheel `make wheel` built."""
+    wheels = sorted((ROOT / "dist").glob("*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise PluginError("the checker wheel is missing from dist/ (run `make wheel`)")
+    return wheels[0]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def runtime_paths() -> dict[str, str]:
+    """Where the runtime files go in the site, by content or version, so a release never goes stale."""
+    built = wheel()
+    return {
+        "runtime": f"assets/pyodide/{_pyodide_version()}-{runtime_digest()}/",
+        "wheel": f"assets/checker/{_digest(built)}/{built.name}",
+        "worker": f"javascripts/checker/worker.mjs?v={_digest(WORKER)}",
+    }
+
+
+def write_runtime(site: Path) -> None:
+    """Copy the Python runtime and the checker wheel into the site, and write its service worker."""
+    paths = runtime_paths()
+    runtime = site / paths["runtime"]
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = PYODIDE / name
+        if not source.exists():
+            raise PluginError(f"{source.name} is missing from the pyodide npm package (run `npm ci`)")
+        shutil.copyfile(source, runtime / name)
+    for name, data in runtime_files().items():
+        (runtime / name).write_bytes(data)
+    target = site / paths["wheel"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(wheel(), target)
+    template = SERVICE_WORKER.read_bytes()
+    version = hashlib.sha256(json.dumps(paths, sort_keys=True).encode() + template).hexdigest()[:12]
+    (site / "sw.js").write_text(template.decode("utf-8").replace("__VERSION__", version), encoding="utf-8")
