@@ -60,9 +60,32 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     ]
     compared = [row.get_attribute("data-outcome") for row in page.query_selector_all("tr[data-regime]")]
     assert compared == [d["outcome"] for d in cli(scenario, "--compare")]
+    duties = page.query_selector_all(".checker-duties > li")
+    assert [d.get_attribute("data-duty") for d in duties] == expected["asked"]
+    assert [d.get_attribute("data-outcome") for d in duties] == [
+        d["outcome"] for d in expected["duties"] if d["duty"] in expected["asked"]
+    ]
+    steps = [s.inner_text() for s in page.query_selector_all(".checker-next-steps > li")]
+    assert steps == [s["text"] for s in expected["next_steps"]]
+    assert page.query_selector_all(".checker-contacts a[href^='tel:']")
     if expected["hold_until"]:
         assert expected["hold_until"].replace("T", " ") in page.inner_text(".checker-hold")
     assert page.evaluate("window.__csp") == []
+
+
+def test_questions_for_one_request_appear_when_it_is_ticked(page: Page, base_url: str) -> None:
+    """The courthouse and consent questions stay hidden until a request that needs them is ticked."""
+    page.goto(base_url + "checker/")
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+    courthouse = page.locator("fieldset.checker-field:has(input[name='in_courthouse'])")
+    consent = page.locator("fieldset.checker-field:has(input[name='written_consent'])")
+    assert courthouse.is_hidden()
+    assert consent.is_hidden()
+    page.check("input[name='asked'][value='courthouse_arrest']")
+    assert courthouse.is_visible()
+    assert consent.is_hidden()
+    page.check("input[name='asked'][value='share_information']")
+    assert consent.is_visible()
 
 
 def test_decide_api_equals_the_command_line(page: Page, base_url: str) -> None:

@@ -15,11 +15,13 @@ from pypdf import PdfReader
 
 from checker import decide_json
 from checker.lawdata import CURRENT_AS_OF
+from checker.model import DUTIES
 from overrides.hooks.csp import content_security_policy
 from overrides.hooks.shortcodes import expand
 from overrides.sitegen import checker_page
 from overrides.sitegen.context import Context
 from overrides.sitegen.data import load_site_data
+from overrides.sitegen.tables import DUTY_TABLE_FACTS
 from overrides.sitegen.words import Language
 from tests.helpers import shown_words
 from tests.readability import grade
@@ -156,6 +158,20 @@ def test_decision_tables_equal_the_checker(pages: dict[str, Page]) -> None:
     shown = {c.text.strip() for c in cells if "outcome" in c.attrs.get("class", "")}
     assert shown <= labels
     assert len(shown) >= 4
+
+
+@pytest.mark.parametrize("path", ["trust-act/for-officials/index.html", "es/trust-act/for-officials/index.html"])
+def test_the_officials_duty_table_equals_the_checker(pages: dict[str, Page], path: str) -> None:
+    """Every cell of "what you may, must and must not do" is the checker's answer for its case."""
+    cells = [c for c in pages[path].find("td") if "data-as-of" in c.attrs]
+    assert len(cells) == len(DUTIES) * 3
+    assert {c.attrs["data-duty"] for c in cells} == set(DUTIES)
+    for cell in cells:
+        decision = decide_json({**DUTY_TABLE_FACTS, "as_of": cell.attrs["data-as-of"]})
+        assert decision["regime"]["id"] == cell.attrs["data-regime"]
+        answer = next(d for d in decision["duties"] if d["duty"] == cell.attrs["data-duty"])
+        assert answer["outcome"] == cell.attrs["data-outcome"], cell.attrs
+    assert {"forbidden", "required", "no_state_limit"} <= {c.attrs["data-outcome"] for c in cells}
 
 
 @pytest.mark.parametrize("path", OVERVIEW_PAGES)

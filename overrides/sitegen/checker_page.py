@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from markupsafe import Markup
 
 from checker import REGIMES, decide_json, questions
+from overrides.sitegen import contacts
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import esc
 from overrides.sitegen.runtime import runtime_paths
@@ -19,6 +21,31 @@ __all__ = ["EMBED_SANDBOX", "EXAMPLE", "PRINTOUTS", "checker_form", "embed_snipp
 
 # The words the element needs in the browser: its own (ui.*, label.*) and the schema's.
 _BROWSER_WORDS = ("ui.", "label.", "custodian.", "class.", "warrant.", "q.")
+
+
+# Whom a result tells the reader to call, in this order (ids of docs/data/contacts.json).
+RESULT_CONTACTS = (
+    "public-defender",
+    "ice-detainee-locator",
+    "ct-doc-inmate-search",
+    "eoir-case-line",
+    "statewide-legal-services",
+)
+
+
+def result_contacts(code: str) -> list[dict[str, Any]]:
+    """The contacts a result shows under "What you can do now", in language ``code``."""
+    chosen = {c["id"]: c for c in contacts.load()}
+    return [
+        {
+            "id": cid,
+            "name": chosen[cid]["name"][code],
+            "for": chosen[cid]["for"][code],
+            "phone": chosen[cid]["phone"],
+            "url": chosen[cid]["url"],
+        }
+        for cid in RESULT_CONTACTS
+    ]
 
 
 def checker_form(ctx: Context) -> str:
@@ -52,7 +79,9 @@ def checker_form(ctx: Context) -> str:
             {"field": field, "id": f"ck-{fid}", "help_id": f"ck-{fid}-help", "help": help_text, "options": options}
         )
     browser_words = {k: v for k, v in words.items() if k.startswith(_BROWSER_WORDS)}
-    data = json.dumps({"words": browser_words, "questions": schema}, ensure_ascii=False).replace("</", "<\\/")
+    data = json.dumps(
+        {"words": browser_words, "questions": schema, "contacts": result_contacts(lang.code)}, ensure_ascii=False
+    ).replace("</", "<\\/")
     return render(
         "checker-form.html",
         lang=lang.code,

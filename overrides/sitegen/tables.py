@@ -8,14 +8,14 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from checker import REGIMES, decide_json, questions
-from checker.engine import evaluate
-from checker.lawdata import Regime
-from checker.model import CUSTODIANS, DUTY_FACTS, Outcome, Scenario
+from checker import REGIMES, decide_json, parse, questions
+from checker.engine import answer_duty, evaluate
+from checker.lawdata import CURRENT_AS_OF, Regime
+from checker.model import CUSTODIANS, DUTIES, DUTY_FACTS, Outcome, Scenario
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import esc, first_day, period, table
 
-__all__ = ["coverage", "covered", "decision_table"]
+__all__ = ["DUTY_TABLE_FACTS", "coverage", "covered", "decision_table", "duties_table"]
 
 _ALWAYS = ("as_of", "custodian", "release_at", "asked", *DUTY_FACTS)  # not grounds of the hold
 
@@ -102,3 +102,51 @@ def coverage(ctx: Context) -> str:
         )
         rows.append(f'<tr><th scope="row">{esc(lang(f"custodian.{custodian}"))}</th>{cells}</tr>')
     return table(head, rows, lang("site.coverage_caption"), "coverage-table")
+
+
+# The case the officials' table answers: a covered town police officer, and no exception applies.
+DUTY_TABLE_FACTS: dict[str, Any] = {
+    "custodian": "municipal_police",
+    "warrant": "none",
+    "convictions": [],
+    "terrorist_screening_match": False,
+    "pending_charges_without_bond": False,
+    "ct_arrest_warrant": False,
+    "gang_database": False,
+    "final_removal_order": False,
+    "public_safety_risk": False,
+    "in_courthouse": True,
+    "information_confidential": True,
+    "written_consent": False,
+}
+
+
+def duties_table(ctx: Context) -> str:
+    """Every duty under every version since 2014, for a covered officer when no exception applies.
+
+    Each cell is the checker's answer on the version's first day (and, for the courthouse rule,
+    on the day our research was last checked, when that is later), with its deciding citation.
+    """
+    lang = ctx.lang
+    regimes = [r for r in REGIMES if r.effective_from is not None]
+    schema = {f["id"]: f for f in questions(lang.code)["fields"]}
+    labels = {v["value"]: v["label"] for v in schema["asked"]["values"]}
+    head = [lang("site.head.request"), *[period(lang, r) for r in regimes]]
+    rows = []
+    for duty in DUTIES:
+        cells = []
+        for regime in regimes:
+            day = max(first_day(regime), min(regime.effective_to or CURRENT_AS_OF, CURRENT_AS_OF))
+            facts = parse({**DUTY_TABLE_FACTS, "as_of": day.isoformat()})
+            if duty == "hold":
+                held = evaluate(facts, regime).outcome.value
+                outcome = {"may_hold": "permitted", "may_not_hold": "forbidden"}.get(held, held)
+            else:
+                outcome = answer_duty(facts, duty, regime).outcome.value
+            cells.append(
+                f'<td class="outcome outcome--{outcome}" data-duty="{duty}" data-regime="{regime.id}"'
+                f' data-as-of="{day}" data-outcome="{outcome}">'
+                f"{esc(lang(f'label.duty.{outcome}'))}</td>"
+            )
+        rows.append(f'<tr data-duty="{duty}"><th scope="row">{esc(labels[duty])}</th>{"".join(cells)}</tr>')
+    return table(head, rows, lang("site.duties_caption"), "duties-table")

@@ -54,6 +54,7 @@ class TrustActChecker extends HTMLElement {
     if (this.form) return;
     const data = JSON.parse(this.querySelector("script.checker-data").textContent);
     this.words = data.words;
+    this.contacts = data.contacts || [];
     this.questions = Object.fromEntries(data.questions.fields.map((f) => [f.id, f]));
     this.form = this.querySelector("form.checker-form");
     this.status = this.querySelector(".checker-status");
@@ -63,10 +64,14 @@ class TrustActChecker extends HTMLElement {
       event.preventDefault();
       this.check();
     });
-    this.form.addEventListener("change", () => this.syncConvictions());
+    this.form.addEventListener("change", () => {
+      this.syncConvictions();
+      this.syncAsked();
+    });
     this.querySelector(".checker-add").addEventListener("click", () => this.addConviction());
     this.restoreFromLink();
     this.syncConvictions();
+    this.syncAsked();
     // Start Python once the page is idle, and once the service worker (if any) is ready, so that
     // the runtime's files pass through it and are kept for the next visit.
     const begin = () => {
@@ -207,6 +212,18 @@ class TrustActChecker extends HTMLElement {
     this.querySelector(".checker-convictions").hidden = !some;
   }
 
+  // A question only some requests need (the schema's needed_for) is shown once one of them is
+  // ticked under "What did ICE ask for?"; its answer is kept while it is hidden.
+  syncAsked() {
+    const ticked = new Set([...this.form.querySelectorAll('input[name="asked"]:checked')].map((box) => box.value));
+    for (const [id, question] of Object.entries(this.questions)) {
+      if (!question.needed_for) continue;
+      const control = this.form.querySelector(`[name="${id}"]`);
+      const field = control && control.closest(".checker-field");
+      if (field) field.hidden = !question.needed_for.some((duty) => ticked.has(duty));
+    }
+  }
+
   addConviction() {
     const rows = this.querySelectorAll(".checker-conviction");
     const template = rows[0];
@@ -264,6 +281,14 @@ class TrustActChecker extends HTMLElement {
       el("p", {}, el("strong", {}, `${w["ui.regime"]}: `), `${decision.regime.name} (${decision.regime.period})`),
       el("p", { class: "checker-printed" }, `${w["ui.printed"]}: ${localToday()}`),
     );
+    const asked = this.questions.asked ? Object.fromEntries(this.questions.asked.values.map((v) => [v.value, v.label])) : {};
+    section.append(
+      el("h3", {}, w["ui.duties"]),
+      el("ul", { class: "checker-duties" }, decision.duties.filter((d) => decision.asked.includes(d.duty)).map((d) =>
+        el("li", { "data-duty": d.duty, "data-outcome": d.outcome },
+          el("strong", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}. `), d.summary))),
+      this.renderNextSteps(decision),
+    );
     if (decision.hold_until) {
       section.append(el("p", { class: "checker-hold" }, el("strong", {}, `${w["ui.hold_until"]}: `), decision.hold_until.replace("T", " ")));
     }
@@ -288,6 +313,20 @@ class TrustActChecker extends HTMLElement {
             el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
             ` · ${w[`label.status.${r.status}`]}`)))),
     );
+    const others = decision.duties.filter((d) => d.duty !== "hold" && decision.asked.includes(d.duty));
+    if (others.length) {
+      section.append(
+        el("h3", {}, w["ui.duty_why"]),
+        ...others.map((d) => el("div", { class: "checker-duty", "data-duty": d.duty },
+          el("h4", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}`),
+          el("ol", { class: "checker-duty-reasons" }, d.reasons.map((r) =>
+            el("li", { "data-provision": r.provision },
+              el("p", {}, r.text),
+              el("p", { class: "checker-citation" },
+                el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
+                ` · ${w[`label.status.${r.status}`]}`)))))),
+      );
+    }
     if (comparison.length) {
       const rows = comparison.map((d) =>
         el("tr", { "data-regime": d.regime.id, "data-outcome": d.outcome },
@@ -316,6 +355,26 @@ class TrustActChecker extends HTMLElement {
       el("p", { class: "checker-disclaimer" }, decision.disclaimer),
     );
     return section;
+  }
+
+  // "What you can do now": the checker's next steps (each unknown fact as an action), then whom to
+  // call, with the numbers as tel: links. Both come from data: the steps from Python, the contacts
+  // from the site's contacts file.
+  renderNextSteps(decision) {
+    const w = this.words;
+    const contacts = this.contacts.map((c) =>
+      el("li", { class: "checker-contact", "data-contact": c.id },
+        el("strong", {}, c.name), el("span", { class: "checker-contact-for" }, `: ${c.for}`), " ",
+        c.phone ? el("a", { href: `tel:${c.phone.e164}` }, c.phone.display) : null,
+        c.phone ? " · " : null,
+        el("a", { href: c.url }, new URL(c.url).host)));
+    return el("div", { class: "checker-next" },
+      el("h3", {}, w["ui.next_steps"]),
+      decision.next_steps.length
+        ? el("ul", { class: "checker-next-steps" }, decision.next_steps.map((s) => el("li", { "data-fact": s.fact ?? "" }, s.text)))
+        : null,
+      contacts.length ? el("p", {}, el("strong", {}, `${w["ui.contacts"]}:`)) : null,
+      contacts.length ? el("ul", { class: "checker-contacts" }, contacts) : null);
   }
 
   share(section) {
