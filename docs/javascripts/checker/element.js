@@ -286,7 +286,8 @@ class TrustActChecker extends HTMLElement {
       el("h3", {}, w["ui.duties"]),
       el("ul", { class: "checker-duties" }, decision.duties.filter((d) => decision.asked.includes(d.duty)).map((d) =>
         el("li", { "data-duty": d.duty, "data-outcome": d.outcome },
-          el("strong", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}. `), d.summary))),
+          el("strong", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}.`), " ",
+          el("span", { class: "checker-duty-summary" }, d.summary)))),
       this.renderNextSteps(decision),
     );
     if (decision.hold_until) {
@@ -315,7 +316,7 @@ class TrustActChecker extends HTMLElement {
     );
     const others = decision.duties.filter((d) => d.duty !== "hold" && decision.asked.includes(d.duty));
     if (others.length) {
-      section.append(
+      section.append(el("div", { class: "checker-duty-why" },
         el("h3", {}, w["ui.duty_why"]),
         ...others.map((d) => el("div", { class: "checker-duty", "data-duty": d.duty },
           el("h4", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}`),
@@ -324,7 +325,7 @@ class TrustActChecker extends HTMLElement {
               el("p", {}, r.text),
               el("p", { class: "checker-citation" },
                 el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
-                ` · ${w[`label.status.${r.status}`]}`)))))),
+                ` · ${w[`label.status.${r.status}`]}`))))))),
       );
     }
     if (comparison.length) {
