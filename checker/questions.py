@@ -15,7 +15,7 @@ from checker.law.s54_192h import RULESETS
 from checker.lawdata import REGIMES
 from checker.messages import catalogue
 from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Scenario
-from checker.validation import FIELDS
+from checker.validation import FIELDS, MAX_CONVICTIONS, STATUTE_PATTERN
 
 __all__ = ["asked_in", "questions"]
 
@@ -63,6 +63,7 @@ def questions(lang: str = "en") -> dict[str, Any]:
         elif name == "convictions":
             field.update(
                 type="convictions",
+                max_items=MAX_CONVICTIONS,
                 item={
                     "class": {
                         "label": words["q.convictions.class.label"],
@@ -73,7 +74,7 @@ def questions(lang: str = "en") -> dict[str, Any]:
                     "statute": {
                         "label": words["q.convictions.statute.label"],
                         "type": "string",
-                        "pattern": "^[0-9]{1,3}[a-z]{0,2}-[0-9]{1,4}[a-z]{0,3}$",
+                        "pattern": f"^{STATUTE_PATTERN}$",
                         "optional": True,
                     },
                 },
