@@ -32,6 +32,7 @@ import shutil
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -861,7 +862,50 @@ def content_security_policy(html_text: str) -> str:
     ).replace("  ", " ")
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Put the page's Content-Security-Policy first in its head."""
+def _with_policy(output: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Put the page's Content-Security-Policy first in its head."""
+    return _with_policy(output)
+
+
+# --- The 404 page: a theme template, not a page, so it needs the same care by hand ----------------
+
+_not_found: dict[str, str] = {}  # the 404 page of each language built so far, by language folder
+
+
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    """The 404 page has no twin in the other language: its language links go to each home page."""
+    i18n = config["plugins"].get("i18n")
+    if template_name == "404.html" and i18n is not None:
+        base = urlsplit(config["site_url"] or "/").path.rstrip("/")
+        homes = [
+            {"name": lang.name, "lang": lang.locale, "link": lang.fixed_link or f"{base}{lang.link}"}
+            for lang in i18n.config.languages
+            if lang.build
+        ]
+        # The i18n plugin sets the attribute, which templates read before the item; set both.
+        config["extra"]["alternate"] = homes
+        config["extra"].alternate = homes
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The 404 page gets the policy; English stays at the site root, Spanish goes in es/404.html.
+
+    Each language's build writes its 404 page to the root, so the later one would replace the
+    English page there with a Spanish page that claims to be English's twin of the last page built.
+    """
+    if template_name != "404.html":
+        return output
+    output = _with_policy(output)
+    _not_found[_lang_dir] = output
+    if not _lang_dir:
+        return output
+    target = Path(config["site_dir"]) / _lang_dir / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _not_found.get("", output)
