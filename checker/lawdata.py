@@ -18,17 +18,24 @@ from checker.messages import catalogue
 __all__ = [
     "CITATIONS",
     "CURRENT_AS_OF",
+    "DETAINER_FORMS",
+    "FEDERAL_LIMIT",
+    "NOTE_DATES",
     "REGIMES",
     "SOURCES",
     "SOURCE_TYPES",
     "STATUSES",
     "DataError",
+    "DetainerForm",
+    "Limit",
     "Regime",
-    "regime_by_id",
     "regime_for",
 ]
 
-STATUSES = ("verbatim", "official_paraphrase", "unverified")
+# How far a provision's wording is verified, from the statute's own words down to none at all.
+# An official paraphrase is OLR's, an agency's or a court's; a secondary one is a newspaper's, a
+# caucus's, a legislator's or a bill tracker's.
+STATUSES = ("verbatim", "official_paraphrase", "secondary_paraphrase", "unverified")
 SOURCE_TYPES = (
     "statute",
     "public_act",
@@ -79,17 +86,59 @@ class Regime:
         }
 
 
+@dataclass(frozen=True)
+class Limit:
+    """How long a hold may last from the time of release: ``hours``, counting every hour or only
+    the hours of weekdays that are not federal holidays (``weekdays_only``), set by ``provision``."""
+
+    hours: int
+    weekdays_only: bool
+    provision: str
+
+
+@dataclass(frozen=True)
+class DetainerForm:
+    """One of ICE's detainer forms: the days it was issued and the hold it asks for, if known."""
+
+    id: str
+    provision: str
+    issued_from: dt.date
+    issued_to: dt.date | None
+    limit: Limit | None
+
+    def in_use(self, day: dt.date) -> bool:
+        """True when ``day`` falls between the form's first and last day of issue."""
+        return self.issued_from <= day and (self.issued_to is None or day <= self.issued_to)
+
+
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
 SOURCES: dict[str, dict[str, Any]] = _load("sources.json")["sources"]
-CURRENT_AS_OF: dt.date = dt.date.fromisoformat(_load("regimes.json")["current_as_of"])
+_REGIME_DATA = _load("regimes.json")
+CURRENT_AS_OF: dt.date = dt.date.fromisoformat(_REGIME_DATA["current_as_of"])
 CITATIONS: dict[str, dict[str, Any]] = _load("citations.json")["citations"]
+NOTE_DATES: dict[str, dt.date] = {k: dt.date.fromisoformat(v) for k, v in _REGIME_DATA["note_dates"].items()}
+FEDERAL_LIMIT = Limit(**_REGIME_DATA["federal_limit"])
+
+
+def _form(raw: dict[str, Any]) -> DetainerForm:
+    limit = raw["limit"]
+    return DetainerForm(
+        id=raw["id"],
+        provision=raw["provision"],
+        issued_from=dt.date.fromisoformat(raw["issued_from"]),
+        issued_to=None if raw["issued_to"] is None else dt.date.fromisoformat(raw["issued_to"]),
+        limit=None if limit is None else Limit(limit["hours"], limit["weekdays_only"], raw["provision"]),
+    )
+
+
+DETAINER_FORMS: tuple[DetainerForm, ...] = tuple(_form(raw) for raw in _REGIME_DATA["detainer_forms"])
 
 
 def _build_regimes() -> tuple[Regime, ...]:
-    raw = _load("regimes.json")["regimes"]
+    raw = _REGIME_DATA["regimes"]
     starts = [None if r["effective_from"] is None else dt.date.fromisoformat(r["effective_from"]) for r in raw]
     if not starts or starts[0] is not None:
         raise DataError("the first regime must have no start date")
@@ -105,7 +154,7 @@ def _build_regimes() -> tuple[Regime, ...]:
                 effective_from=starts[i],
                 effective_to=None if end is None else end - dt.timedelta(days=1),
                 acts=tuple(r["acts"]),
-                provisions=tuple(r["provisions"]),
+                provisions=tuple(cid for cid, c in CITATIONS.items() if c["regime"] == r["id"]),
             )
         )
     return tuple(regimes)
@@ -129,14 +178,12 @@ def _check() -> None:
             raise DataError(f"citation {cid}: an unverified provision needs a note saying what is missing")
         if c["status"] != "unverified" and not c["quote"]:
             raise DataError(f"citation {cid}: a verified provision needs its words")
+    for cid in [*NOTE_DATES, FEDERAL_LIMIT.provision, *(f.provision for f in DETAINER_FORMS)]:
+        if cid not in CITATIONS:
+            raise DataError(f"law data names {cid!r}, which is not in the citation table")
     for r in REGIMES:
         r.name()
         r.summary()
-        for pid in r.provisions:
-            if pid not in CITATIONS:
-                raise DataError(f"regime {r.id}: unknown provision {pid!r}")
-            if CITATIONS[pid]["regime"] != r.id:
-                raise DataError(f"regime {r.id}: provision {pid!r} belongs to another regime")
         for act in r.acts:
             if act["source"] not in SOURCES:
                 raise DataError(f"regime {r.id}: unknown source {act['source']!r}")
@@ -154,11 +201,3 @@ def regime_for(day: dt.date) -> Regime:
         if regime.effective_from <= day:
             chosen = regime
     return chosen
-
-
-def regime_by_id(regime_id: str) -> Regime:
-    """The regime with this id."""
-    for regime in REGIMES:
-        if regime.id == regime_id:
-            return regime
-    raise KeyError(regime_id)

@@ -12,7 +12,7 @@ __all__ = ["LANGUAGES", "catalogue", "note", "placeholders", "render"]
 LANGUAGES: tuple[str, ...] = ("en", "es")
 
 # Parameters whose value is itself a message id stem (the value picks the wording).
-_LOOKUP = {"custodian": "custodian.", "klass": "class."}
+_LOOKUP = {"custodian": "custodian.", "klass": "class.", "duty": "duty.name."}
 
 
 @cache

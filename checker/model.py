@@ -10,9 +10,13 @@ __all__ = [
     "BOOLEAN_FACTS",
     "CONVICTION_CLASSES",
     "CUSTODIANS",
+    "DUTIES",
+    "DUTY_FACTS",
     "FELONY_CLASSES",
     "WARRANTS",
+    "Answer",
     "Conviction",
+    "DutyOutcome",
     "Finding",
     "Outcome",
     "Scenario",
@@ -23,6 +27,7 @@ CUSTODIANS: tuple[str, ...] = (
     "municipal_police",
     "state_police",
     "correction",
+    "parole_officer",
     "judicial_marshal",
     "state_marshal",
     "adult_probation",
@@ -31,6 +36,7 @@ CUSTODIANS: tuple[str, ...] = (
     "prosecutor",
     "juvenile_probation",
     "pardons_and_paroles",
+    "other",
     "federal",
 )
 WARRANTS: tuple[str, ...] = ("none", "administrative", "judicial")
@@ -44,6 +50,20 @@ CONVICTION_CLASSES: tuple[str, ...] = (
     "misdemeanor",
 )
 FELONY_CLASSES: frozenset[str] = frozenset(CONVICTION_CLASSES) - {"misdemeanor"}
+# What ICE may ask of an official, in the order the decision lists them. ``hold`` is the question the
+# top-level outcome answers; the others are the other acts the law governs.
+DUTIES: tuple[str, ...] = (
+    "hold",
+    "notify_release",
+    "interview",
+    "share_information",
+    "arrest_administrative_warrant",
+    "immigration_functions",
+    "courthouse_arrest",
+    "notice_to_person",
+)
+# Yes-or-no facts that only some duties read (absent means "I don't know").
+DUTY_FACTS: tuple[str, ...] = ("in_courthouse", "information_confidential", "written_consent")
 BOOLEAN_FACTS: tuple[str, ...] = (
     "pending_charges_without_bond",
     "ct_arrest_warrant",
@@ -59,6 +79,17 @@ class Outcome(StrEnum):
 
     MAY_HOLD = "may_hold"
     MAY_NOT_HOLD = "may_not_hold"
+    DEPENDS = "depends"
+    NOT_COVERED = "not_covered"
+    NO_STATE_LIMIT = "no_state_limit"
+
+
+class DutyOutcome(StrEnum):
+    """What the law says of one duty; the values are the JSON contract's."""
+
+    PERMITTED = "permitted"
+    FORBIDDEN = "forbidden"
+    REQUIRED = "required"
     DEPENDS = "depends"
     NOT_COVERED = "not_covered"
     NO_STATE_LIMIT = "no_state_limit"
@@ -95,6 +126,7 @@ class Scenario:
 
     as_of: dt.date
     custodian: str | None = None
+    asked: tuple[str, ...] | None = None
     warrant: str | None = None
     convictions: tuple[Conviction, ...] | None = None
     pending_charges_without_bond: bool | None = None
@@ -104,6 +136,9 @@ class Scenario:
     final_removal_order: bool | None = None
     public_safety_risk: bool | None = None
     release_at: dt.datetime | None = None
+    in_courthouse: bool | None = None
+    information_confidential: bool | None = None
+    written_consent: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -113,11 +148,23 @@ class Finding:
     ``result`` is ``None`` for a finding that informs but decides nothing.
     ``missing`` names the facts whose absence made the result unknown;
     ``unverified`` names provisions whose unverified text made it unknown.
+    ``headline`` marks a note the decision's summary must carry, so the headline is not misread.
     """
 
     provision: str
     message: str
     result: Tri | None
     params: dict[str, str] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    unverified: tuple[str, ...] = ()
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one version's rule says of one duty, and the findings that explain it."""
+
+    outcome: DutyOutcome
+    reasons: tuple[Finding, ...]
     missing: tuple[str, ...] = ()
     unverified: tuple[str, ...] = ()

@@ -7,21 +7,44 @@ import json
 import re
 from typing import Any
 
+from checker.lawdata import regime_for
 from checker.messages import render
-from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Scenario
+from checker.model import (
+    BOOLEAN_FACTS,
+    CONVICTION_CLASSES,
+    CUSTODIANS,
+    DUTIES,
+    DUTY_FACTS,
+    WARRANTS,
+    Conviction,
+    Scenario,
+)
 
-__all__ = ["FIELDS", "MAX_CONVICTIONS", "STATUTE_PATTERN", "ValidationError", "describe", "loads", "parse"]
+__all__ = [
+    "FIELDS",
+    "MAX_CONVICTIONS",
+    "RELEASE_WINDOW_DAYS",
+    "STATUTE_PATTERN",
+    "ValidationError",
+    "describe",
+    "loads",
+    "parse",
+]
 
 FIELDS: tuple[str, ...] = (
     "as_of",
     "custodian",
+    "asked",
     "warrant",
     "convictions",
     *BOOLEAN_FACTS,
     "release_at",
+    *DUTY_FACTS,
 )
-# The most convictions a scenario may list. Every ground turns on whether some conviction is of a
-# given class, so a longer list cannot change the answer; the cap keeps a crafted link cheap.
+# How many days after the date of the decision the release may fall.
+RELEASE_WINDOW_DAYS = 7
+# The most convictions a scenario may list: more than any answer needs (list the most serious), few
+# enough that a crafted share link stays cheap to check.
 MAX_CONVICTIONS = 50
 # A section of the General Statutes, such as 53a-70. Every pattern is matched whole (fullmatch), so
 # a trailing newline never gets through, as it would with "$".
@@ -163,6 +186,21 @@ def loads(text: str, what: str = "scenario") -> Any:
         raise ValidationError(what, "not valid JSON (a number has too many digits)") from None
 
 
+def _asked(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise ValidationError("asked", f"{describe(value)} is not a list of what ICE asked for (null for everything)")
+    if len(value) > len(DUTIES):
+        raise ValidationError("asked", f"more than {len(DUTIES)} items; each of {', '.join(DUTIES)} at most once")
+    asked = tuple(_one_of(f"asked[{i}]", item, DUTIES) or "" for i, item in enumerate(value))
+    if "" in asked:
+        raise ValidationError(f"asked[{asked.index('')}]", f"null is not one of {', '.join(DUTIES)}")
+    if len(set(asked)) != len(asked):
+        raise ValidationError("asked", "an item is given twice")
+    return tuple(d for d in DUTIES if d in asked)
+
+
 def parse(data: Any, today: dt.date | None = None) -> Scenario:
     """Validate ``data`` (decoded JSON) and return the scenario; absent or null means unknown."""
     if not isinstance(data, dict):
@@ -171,9 +209,11 @@ def parse(data: Any, today: dt.date | None = None) -> Scenario:
         if key not in FIELDS:
             raise ValidationError(_name(key), f"unknown field (known fields: {', '.join(FIELDS)})")
     as_of = data.get("as_of")
+    day = (today or dt.date.today()) if as_of is None else _date("as_of", as_of)
     return Scenario(
-        as_of=(today or dt.date.today()) if as_of is None else _date("as_of", as_of),
+        as_of=day,
         custodian=_one_of("custodian", data.get("custodian"), CUSTODIANS),
+        asked=_asked(data.get("asked")),
         warrant=_one_of("warrant", data.get("warrant"), WARRANTS),
         convictions=_convictions(data.get("convictions")),
         pending_charges_without_bond=_boolean("pending_charges_without_bond", data.get("pending_charges_without_bond")),
@@ -182,5 +222,37 @@ def parse(data: Any, today: dt.date | None = None) -> Scenario:
         terrorist_screening_match=_boolean("terrorist_screening_match", data.get("terrorist_screening_match")),
         final_removal_order=_boolean("final_removal_order", data.get("final_removal_order")),
         public_safety_risk=_boolean("public_safety_risk", data.get("public_safety_risk")),
-        release_at=_datetime("release_at", data.get("release_at")),
+        release_at=_release(day, _datetime("release_at", data.get("release_at"))),
+        in_courthouse=_boolean("in_courthouse", data.get("in_courthouse")),
+        information_confidential=_boolean("information_confidential", data.get("information_confidential")),
+        written_consent=_boolean("written_consent", data.get("written_consent")),
     )
+
+
+def _release(as_of: dt.date, moment: dt.datetime | None) -> dt.datetime | None:
+    """The release time must fall on the decision's date or up to a week later, under the same law.
+
+    A hold is governed by the law in force when it happens; a release under another version than
+    the date of the decision would answer the wrong question, so it is refused with the fix.
+    """
+    if moment is None:
+        return None
+    if moment.date() < as_of:
+        raise ValidationError("release_at", f"{_local(moment)} is before the date of the decision ({as_of})")
+    if moment.date() > as_of + dt.timedelta(days=RELEASE_WINDOW_DAYS):
+        raise ValidationError(
+            "release_at",
+            f"{_local(moment)} is more than {RELEASE_WINDOW_DAYS} days after the date of the decision ({as_of})",
+        )
+    later = regime_for(moment.date())
+    if later != regime_for(as_of):
+        raise ValidationError(
+            "release_at",
+            f"{_local(moment)} falls under the version of the law in force from {later.effective_from};"
+            " use the release date as the date of the decision",
+        )
+    return moment
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")

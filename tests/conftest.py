@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser
 
 from overrides.build.browser import chromium, serve
@@ -16,6 +17,10 @@ from overrides.build.pdfs import make_pdfs
 from tests.site_html import Page, parse_page
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Speed is measured by the benchmarks, not by the tests: no per-example deadline on a busy machine.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 @pytest.fixture(scope="session")

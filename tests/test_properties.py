@@ -10,14 +10,26 @@ import json
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import CITATIONS, ValidationError, decide, handle, parse
+from checker import CITATIONS, REGIMES, ValidationError, decide, handle, parse, regime_for
 from checker.__main__ import main
 from checker.engine import evaluate
-from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Conviction, Outcome, Scenario
-from checker.validation import FIELDS
+from checker.model import (
+    BOOLEAN_FACTS,
+    CONVICTION_CLASSES,
+    CUSTODIANS,
+    DUTIES,
+    DUTY_FACTS,
+    WARRANTS,
+    Conviction,
+    DutyOutcome,
+    Outcome,
+    Scenario,
+)
+from checker.validation import FIELDS, RELEASE_WINDOW_DAYS
 
 SUBSECTION = re.compile(r"§ 54-192h\([a-z]\)")
 
@@ -32,20 +44,34 @@ convictions = st.lists(
     ),
     max_size=3,
 )
-valid_scenarios = st.fixed_dictionaries(
+
+
+def _release(as_of: str) -> st.SearchStrategy[str | None]:
+    """A release time the contract accepts: on the decision's date or within a week, same version."""
+    day = dt.date.fromisoformat(as_of)
+    start = dt.datetime.combine(day, dt.time())
+
+    def shown(minutes: int) -> str | None:
+        moment = start + dt.timedelta(minutes=minutes)
+        return moment.strftime("%Y-%m-%dT%H:%M") if regime_for(moment.date()) == regime_for(day) else None
+
+    return st.one_of(st.none(), st.integers(0, (RELEASE_WINDOW_DAYS + 1) * 24 * 60 - 1).map(shown))
+
+
+scenario_facts = st.fixed_dictionaries(
     {"as_of": dates.map(dt.date.isoformat)},
     optional={
         "custodian": st.sampled_from([*CUSTODIANS, None]),
         "warrant": st.sampled_from([*WARRANTS, None]),
         "convictions": st.one_of(st.none(), convictions),
-        **{name: st.sampled_from([True, False, None]) for name in BOOLEAN_FACTS},
-        "release_at": st.one_of(
-            st.none(),
-            st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2035, 12, 31)).map(
-                lambda d: d.strftime("%Y-%m-%dT%H:%M")
-            ),
-        ),
+        **{name: st.sampled_from([True, False, None]) for name in (*BOOLEAN_FACTS, *DUTY_FACTS)},
+        "asked": st.one_of(st.none(), st.lists(st.sampled_from(DUTIES), unique=True, max_size=3)),
     },
+)
+valid_scenarios = scenario_facts.flatmap(
+    lambda facts: _release(str(facts["as_of"])).map(
+        lambda release: facts if release is None else {**facts, "release_at": release}
+    )
 )
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
@@ -87,17 +113,39 @@ def test_valid_scenarios_always_get_a_sound_decision(data: dict[str, Any]) -> No
         assert reason["text"]
     if decision["outcome"] == "depends":
         assert decision["missing_facts"] or decision["unverified"]
-        assert set(decision["missing_facts"]) <= {k for k in FIELDS if data.get(k) is None} | {"convictions"}
+        unknown = {k for k in FIELDS if data.get(k) is None} | {"convictions"}
+        if data.get("custodian") == "other":
+            unknown.add("custodian")  # which agency it is, against the law's list, is what is missing
+        assert set(decision["missing_facts"]) <= unknown
     else:
         assert decision["missing_facts"] == []
         assert decision["unverified"] == []
     if decision["outcome"] in ("may_hold", "may_not_hold"):
         assert any(SUBSECTION.search(r["citation"]) for r in decision["reasons"])
     if decision["hold_until"] is not None:
-        assert decision["outcome"] == "may_hold"
+        assert decision["outcome"] in ("may_hold", "no_state_limit", "not_covered")
         assert decision["hold_until"] > data["release_at"]
+    if decision["outcome"] in ("may_not_hold", "depends"):
+        assert decision["hold_until"] is None
+        assert not any("48" in r["text"] for r in decision["reasons"]), "a 48-hour sentence where no hold is permitted"
     for change in decision["what_if"]:
         assert change["outcome"] != decision["outcome"]
+    duties = decision["duties"]
+    assert [d["duty"] for d in duties] == list(DUTIES)
+    assert duties[0]["outcome"] == {"may_hold": "permitted", "may_not_hold": "forbidden"}.get(
+        decision["outcome"], decision["outcome"]
+    )
+    for duty in duties:
+        assert duty["outcome"] in {o.value for o in DutyOutcome}
+        assert duty["reasons"], duty["duty"]
+        assert all(r["provision"] in CITATIONS and r["text"] for r in duty["reasons"])
+        if duty["outcome"] == "depends":
+            assert duty["missing_facts"] or duty["unverified"], duty["duty"]
+        else:
+            assert duty["missing_facts"] == [], duty["duty"]
+            assert duty["unverified"] == [], duty["duty"]
+        if duty["duty"] != "hold" and duty["outcome"] == "permitted":
+            raise AssertionError(f"{duty['duty']}: no paraphrase may answer 'permitted' for a duty")
 
 
 @settings(max_examples=1500)
@@ -198,7 +246,7 @@ def test_depends_exactly_when_an_unknown_fact_could_change_the_outcome(facts: Sc
         assert result.outcome is Outcome.DEPENDS
         assert result.missing
     for name in result.missing:
-        assert getattr(facts, name) is None
+        assert getattr(facts, name) is None or (name == "custodian" and facts.custodian == "other")
 
 
 def test_unknown_class_is_not_a_guess() -> None:
@@ -212,3 +260,46 @@ def test_unknown_class_is_not_a_guess() -> None:
     )
     assert evaluate(facts).outcome is Outcome.DEPENDS
     assert evaluate(facts).missing == ("convictions",)
+
+
+@settings(max_examples=1500)
+@given(valid_scenarios)
+def test_the_outer_limit_is_never_later_than_any_limit_that_applies(data: dict[str, Any]) -> None:
+    """From 2017-04-02 no hold ends later than 48 hours after release, and none outlives the law."""
+    facts = parse(data)
+    result = evaluate(facts)
+    if result.hold_until is None:
+        return
+    assert facts.release_at is not None
+    if facts.as_of >= dt.date(2017, 4, 2):
+        assert result.hold_until <= facts.release_at + dt.timedelta(hours=48)
+    assert result.hold_until <= facts.release_at + dt.timedelta(days=6)  # 48 weekday hours, at the most
+    for later in REGIMES:
+        start = later.effective_from
+        if start is None or start <= facts.as_of:
+            continue
+        midnight = dt.datetime.combine(start, dt.time())
+        then = evaluate(dataclasses.replace(facts, as_of=start, release_at=None), later).outcome
+        if then in (Outcome.MAY_NOT_HOLD, Outcome.DEPENDS):
+            assert result.hold_until <= midnight, later.id
+            break
+
+
+@pytest.mark.parametrize(
+    ("as_of", "release", "words"),
+    [
+        ("2024-01-10", "2024-01-09T23:59", "before the date of the decision"),
+        ("2024-01-10", "2024-01-18T00:00", "more than 7 days after"),
+        ("2019-09-30", "2019-10-01T08:00", "in force from 2019-10-01"),
+    ],
+)
+def test_release_far_from_the_decision_is_refused(as_of: str, release: str, words: str) -> None:
+    """A release before the decision's date, more than a week after, or under another version is an error."""
+    with pytest.raises(ValidationError, match=words) as caught:
+        parse({"as_of": as_of, "release_at": release})
+    assert caught.value.field == "release_at"
+
+
+def test_release_within_the_week_is_accepted() -> None:
+    """The last minute of the seventh day after the decision is still a valid release time."""
+    assert parse({"as_of": "2024-01-10", "release_at": "2024-01-17T23:59"}).release_at is not None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from checker import FIELDS, decide_json, parse, questions
 from checker.messages import catalogue, placeholders
-from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, WARRANTS, Scenario
+from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, DUTIES, DUTY_FACTS, WARRANTS, Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +25,19 @@ def test_schema_fields_are_the_contract_fields() -> None:
     assert [v["value"] for v in fields["convictions"]["item"]["class"]["values"]] == list(CONVICTION_CLASSES)
     for name in BOOLEAN_FACTS:
         assert fields[name]["type"] == "boolean"
+    assert [v["value"] for v in fields["asked"]["values"]] == list(DUTIES)
+    for name in DUTY_FACTS:
+        assert fields[name]["type"] == "boolean"
+        assert fields[name]["needed_for"], name
+
+
+def test_duty_facts_are_asked_only_where_a_duty_reads_them() -> None:
+    """The courthouse question belongs to the 2025 rules; consent and confidentiality to 2019 on."""
+    fields = {f["id"]: f for f in questions()["fields"]}
+    assert fields["in_courthouse"]["asked_in"] == ["hb_7259_2025"]
+    assert fields["in_courthouse"]["needed_for"] == ["courthouse_arrest"]
+    assert fields["written_consent"]["asked_in"] == ["pa_19_20_23", "hb_7259_2025"]
+    assert fields["information_confidential"]["needed_for"] == ["share_information"]
 
 
 def test_asked_in_follows_the_rules() -> None:
@@ -32,7 +45,7 @@ def test_asked_in_follows_the_rules() -> None:
     asked = {f["id"]: f["asked_in"] for f in questions()["fields"]}
     assert asked["warrant"] == ["pa_19_20_23", "hb_7259_2025"]
     assert asked["gang_database"] == ["pa_13_155"]
-    assert asked["release_at"] == ["pa_13_155"]
+    assert asked["release_at"] == ["before_2014", "pa_13_155", "pa_19_20_23", "hb_7259_2025"]
     assert asked["terrorist_screening_match"] == ["pa_13_155", "pa_19_20_23", "hb_7259_2025"]
 
 
@@ -40,7 +53,8 @@ def test_every_schema_value_is_accepted_by_the_engine() -> None:
     """Any answer the form can give passes validation, so the form and engine cannot disagree."""
     for field in questions()["fields"]:
         for option in field.get("values", []):
-            decide_json({"as_of": "2024-01-01", field["id"]: option["value"]})
+            value = [option["value"]] if field["type"] == "set" else option["value"]
+            decide_json({"as_of": "2024-01-01", field["id"]: value})
         if field["type"] == "convictions":
             for option in field["item"]["class"]["values"]:
                 parse({"convictions": [{"class": option["value"]}]})
@@ -53,13 +67,14 @@ def test_every_message_id_used_in_code_exists() -> None:
     literal = set(
         re.findall(
             r'"((?:covered|before|frame|felony|class_ab|added|judicial_warrant|admin_warrant|'
-            r'ground|hold|cfr|remedy|outcome|when|q)\.[a-z_0-9.]+)"',
+            r'ground|hold|cfr|remedy|outcome|when|policy|courthouse|reviewed|duty|q)\.[a-z_0-9.]*[a-z_0-9])"',
             source,
         )
     )
     assert literal, "no message ids found in the code"
     assert literal - set(words) == set()
-    allowed = {"when", "date", "start", "end", "custodian", "klass", "release_at", "hold_until"}
+    allowed = {"when", "date", "start", "end", "custodian", "klass", "statute", "release_at", "hold_until"}
+    allowed |= {"moment", "reviewed", "duty"}
     allowed |= {"question", "answer", "outcome", "n", "regimes"}  # the browser's own words (ui.*)
     allowed |= {"name", "period", "officials", "hours", "status", "acts", "bill"}  # the site's words (site.*)
     allowed |= {"runs", "chromium", "cpus", "pyodide", "pyscript", "version"}  # the speed page's (site.bench.*)

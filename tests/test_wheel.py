@@ -33,7 +33,8 @@ def test_wheel_is_pure_python_with_its_data() -> None:
         "checker/data/regimes.json",
         "checker/data/sources.json",
         "checker/messages/en.json",
-        "checker/law/s54_192h.py",
+        "checker/law/s54_192h/__init__.py",
+        "checker/law/s54_192h/pa_13_155.py",
     ):
         assert needed in names
     assert not [n for n in names if n.startswith(("tests/", "docs/"))]

@@ -393,12 +393,16 @@ def _unverified_html(page: _Page) -> str:
     paraphrased = "".join(
         f"<li>{_e(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "official_paraphrase"
     )
+    secondary = "".join(
+        f"<li>{_e(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "secondary_paraphrase"
+    )
     other = "".join(
         f"<li>{_e(_t(q['text']))}{''.join(page.cite(s) for s in q.get('sources', []))}</li>" for q in _open_questions
     )
     return (
         f"<h3>{_e(W('site.unverified_law'))}</h3><ul>{law}</ul>"
         f"<h3>{_e(W('site.paraphrased_law'))}</h3><ul>{paraphrased}</ul>"
+        f"<h3>{_e(W('site.secondary_law'))}</h3><ul>{secondary}</ul>"
         + (f"<h3>{_e(W('site.other_questions'))}</h3><ul>{other}</ul>" if other else "")
     )
 
@@ -560,6 +564,16 @@ def _checker_form(prefix: str) -> str:
                 f'<div class="checker-field"><label for="{ident}">{_e(field["label"])}</label>'
                 f'<select id="{ident}" name="{fid}" aria-describedby="{help_id}"><option value="">{_e(unknown)}</option>'
                 f"{options}</select>{hint}</div>"
+            )
+        elif field["type"] == "set":
+            boxes = "".join(
+                f'<label class="checker-choice"><input type="checkbox" name="{_e(fid)}" value="{_e(v["value"])}">'
+                f" {_e(v['label'])}</label>"
+                for v in field["values"]
+            )
+            parts.append(
+                f'<fieldset class="checker-field"><legend>{_e(field["label"])}</legend>'
+                f'<div class="checker-choices" aria-describedby="{help_id}">{boxes}</div>{hint}</fieldset>'
             )
         elif field["type"] == "convictions":
             klass = field["item"]["class"]

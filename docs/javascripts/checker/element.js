@@ -199,6 +199,9 @@ class TrustActChecker extends HTMLElement {
       const raw = value(id);
       if (question.type === "boolean") {
         if (raw !== "") out[id] = JSON.parse(raw);
+      } else if (question.type === "set") {
+        const checked = [...form.querySelectorAll(`input[name="${id}"]:checked`)].map((box) => box.value);
+        if (checked.length) out[id] = checked;
       } else if (question.type === "convictions") {
         if (raw === "none") out.convictions = [];
         if (raw === "some") {
@@ -229,7 +232,9 @@ class TrustActChecker extends HTMLElement {
       const v = scenario[id];
       if (v === undefined || v === null) continue;
       if (question.type === "boolean") set(id, JSON.stringify(v));
-      else if (question.type === "convictions") {
+      else if (question.type === "set") {
+        for (const box of form.querySelectorAll(`input[name="${id}"]`)) box.checked = v.includes(box.value);
+      } else if (question.type === "convictions") {
         set("convictions", v.length ? "some" : "none");
         v.forEach((item, i) => {
           if (i > 0) this.addConviction();
