@@ -285,7 +285,35 @@ def _unverified(provisions: tuple[str, ...], lang: str) -> list[dict[str, Any]]:
     return [{"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)} for p in provisions]
 
 
-def _duties(facts: Scenario, result: Evaluation, summary: str, when: str, lang: str) -> list[dict[str, Any]]:
+def _next_steps(facts: Scenario, result: Evaluation, answers: dict[str, Answer], lang: str) -> list[dict[str, Any]]:
+    """What a reader can do now: one step per unknown fact the asked-about answers turn on.
+
+    A fact becomes an action (whom to ask, what to ask), never the question again; an answer that
+    turns on unverified law adds the step of talking to a lawyer.
+    """
+    asked = facts.asked or DUTIES
+    missing: list[str] = []
+    unverified = False
+    if "hold" in asked:
+        missing += result.missing
+        unverified = bool(result.unverified)
+        if result.outcome in _HOLDING and facts.release_at is None and facts.custodian not in (None, "federal"):
+            missing.append("release_at")
+    for duty, found in answers.items():
+        if duty in asked:
+            missing += found.missing
+            unverified = unverified or bool(found.unverified)
+    steps: list[dict[str, Any]] = [
+        {"fact": name, "text": render(f"step.{name}", None, lang)} for name in dict.fromkeys(missing)
+    ]
+    if unverified:
+        steps.append({"fact": None, "text": render("step.unverified", None, lang)})
+    return steps
+
+
+def _duties(
+    facts: Scenario, result: Evaluation, answers: dict[str, Answer], summary: str, when: str, lang: str
+) -> list[dict[str, Any]]:
     """One entry per duty, the hold first (agreeing with the top-level outcome)."""
     entries = [
         {
@@ -297,8 +325,7 @@ def _duties(facts: Scenario, result: Evaluation, summary: str, when: str, lang: 
             "unverified": _unverified(result.unverified, lang),
         }
     ]
-    for duty in DUTIES[1:]:
-        found = answer_duty(facts, duty, result.regime)
+    for duty, found in answers.items():
         words = {"when": when, "duty": duty}
         entries.append(
             {
@@ -358,6 +385,7 @@ def decide(
             when = render("when.before", {"end": end.isoformat()}, lang)
         else:
             when = render("when.regime", {"start": start.isoformat()}, lang)
+    answers = {duty: answer_duty(facts, duty, result.regime) for duty in DUTIES[1:]}
     headline = [render(f.message, f.params, lang) for f in result.reasons if f.headline]
     summary = " ".join([render(f"outcome.{result.outcome.value}", {"when": when}, lang), *headline])
     decision: dict[str, Any] = {
@@ -371,7 +399,8 @@ def decide(
         "hold_until": None if result.hold_until is None else result.hold_until.strftime("%Y-%m-%dT%H:%M"),
         "hold_limit": _hold_limit(result.regime),
         "asked": list(facts.asked or DUTIES),
-        "duties": _duties(facts, result, summary, when, lang),
+        "duties": _duties(facts, result, answers, summary, when, lang),
+        "next_steps": _next_steps(facts, result, answers, lang),
         "law_reviewed": CURRENT_AS_OF.isoformat(),
         "disclaimer": render("disclaimer", None, lang),
         "checker_version": VERSION,

@@ -146,6 +146,13 @@ def test_valid_scenarios_always_get_a_sound_decision(data: dict[str, Any]) -> No
             assert duty["unverified"] == [], duty["duty"]
         if duty["duty"] != "hold" and duty["outcome"] == "permitted":
             raise AssertionError(f"{duty['duty']}: no paraphrase may answer 'permitted' for a duty")
+    steps = {s["fact"] for s in decision["next_steps"]}
+    assert all(s["text"] for s in decision["next_steps"])
+    for duty in duties:
+        if duty["duty"] in decision["asked"]:
+            assert set(duty["missing_facts"]) <= steps, duty["duty"]  # every unknown becomes an action
+            if duty["unverified"]:
+                assert None in steps, duty["duty"]
 
 
 @settings(max_examples=1500)

@@ -67,7 +67,7 @@ def test_every_message_id_used_in_code_exists() -> None:
     literal = set(
         re.findall(
             r'"((?:covered|before|frame|felony|class_ab|added|judicial_warrant|admin_warrant|'
-            r'ground|hold|cfr|remedy|outcome|when|policy|courthouse|reviewed|duty|q)\.[a-z_0-9.]*[a-z_0-9])"',
+            r'ground|hold|cfr|remedy|outcome|when|policy|courthouse|reviewed|duty|step|q)\.[a-z_0-9.]*[a-z_0-9])"',
             source,
         )
     )

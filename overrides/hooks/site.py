@@ -11,6 +11,8 @@ Authors write Markdown; a shortcode is an HTML comment, ``<!-- md:NAME ARGS -->`
 - ``md:example``, ``md:embed-snippets``, ``md:print-links``: a decision computed at build time, the
   snippets for other sites, and links to the PDFs.
 - ``md:bench``: the latest ``make bench`` figures, from ``docs/data/bench.json``.
+- ``md:contacts [ID ...]``: whom to call, from ``docs/data/contacts.json`` (``contacts.py``, which
+  holds its own few words in both languages).
 
 Each language is built in turn (the i18n plugin); every word the hook writes comes from the
 checker's message catalogues, so the Spanish pages get Spanish tables and captions.
@@ -44,8 +46,9 @@ from checker import CITATIONS, REGIMES, decide_json, questions  # noqa: E402 - n
 from checker.engine import evaluate  # noqa: E402
 from checker.lawdata import CURRENT_AS_OF, SOURCE_TYPES, SOURCES  # noqa: E402
 from checker.messages import catalogue, note  # noqa: E402
-from checker.model import CUSTODIANS, Outcome, Scenario  # noqa: E402
+from checker.model import CUSTODIANS, DUTY_FACTS, Outcome, Scenario  # noqa: E402
 from overrides.build.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files  # noqa: E402
+from overrides.hooks import contacts  # noqa: E402
 
 DATA = ROOT / "docs" / "data"
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?:\s+([^>]*?))?\s*-->")
@@ -224,7 +227,7 @@ def _decision_table(regime_id: str) -> str:
     asked = [
         name
         for name, f in schema.items()
-        if regime_id in f["asked_in"] and name not in ("as_of", "custodian", "release_at")
+        if regime_id in f["asked_in"] and name not in ("as_of", "custodian", "release_at", "asked", *DUTY_FACTS)
     ]
     base: dict[str, Any] = {"as_of": day, "custodian": covered[0]}
     for name in asked:
@@ -439,6 +442,7 @@ def _expand(markdown: str, page: _Page, config: Any, prefix: str = "") -> str:
         "embed-snippets": lambda arg: _embed_snippets(config),
         "print-links": lambda arg: _print_links(),
         "bench": lambda arg: _bench(),
+        "contacts": lambda arg: contacts.render(arg, _lang),
     }
 
     def replace(match: re.Match[str]) -> str:
