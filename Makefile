@@ -11,25 +11,28 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 CHECKER_SOURCES := $(shell find checker -type f \( -name '*.py' -o -name '*.json' -o -name 'py.typed' \)) pyproject.toml
 
-.PHONY: help setup serve test build wheel lint typecheck pytest bench browser clean
+.PHONY: help setup serve test build wheel lint typecheck pytest bench browser clean lock
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000/"
 	@echo "make test    set up, then run every check (lint, types, tests, Pyodide parity)"
-	@echo "make setup   set up only: .venv with pinned Python deps, npm ci, Debian chromium"
+	@echo "make setup   set up only: .venv from the hashed lock, npm ci, Debian chromium"
 	@echo "make wheel   build the checker wheel into dist/"
 	@echo "make build   build the deployable site into site/ (for the address in SITE_URL)"
 	@echo "make bench   run the benchmarks"
 	@echo "make lint, make typecheck, make pytest: the three parts of make test; make clean"
+	@echo "make lock    rewrite requirements-dev.txt (pins and hashes) from requirements-dev.in"
 
 # --- set-up ----------------------------------------------------------------------------------------
 
 setup: $(STAMPS)/venv $(STAMPS)/npm browser
 
+# Every package, dependencies included, is pinned with its hashes in requirements-dev.txt (compiled
+# from requirements-dev.in): pip refuses anything else, and installs wheels only (no build runs).
 $(STAMPS)/venv: requirements-dev.txt
 	@mkdir -p $(STAMPS)
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all: -r requirements-dev.txt
 	@touch $@
 
 $(STAMPS)/npm: package.json package-lock.json
@@ -46,13 +49,24 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# Rewrite the lock after changing requirements-dev.in. pip-tools runs from a throwaway venv, so it
+# is not itself a dependency; versions already in the lock are kept unless the .in asks otherwise.
+lock:
+	rm -rf $(STAMPS)/lock-venv
+	python3 -m venv $(STAMPS)/lock-venv
+	$(STAMPS)/lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools
+	$(STAMPS)/lock-venv/bin/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links \
+	  --strip-extras --output-file requirements-dev.txt requirements-dev.in
+	rm -rf $(STAMPS)/lock-venv
+
 # --- build -----------------------------------------------------------------------------------------
 
 wheel: $(STAMPS)/wheel
 
+# Built with the hatchling pinned (and hashed) in the lock, not one fetched unpinned into an isolated env.
 $(STAMPS)/wheel: $(STAMPS)/venv $(CHECKER_SOURCES)
 	rm -rf dist
-	$(PY) -m build --wheel --outdir dist . >/dev/null
+	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
 	@ls dist/*.whl
 	@touch $@
 

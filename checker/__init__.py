@@ -19,11 +19,12 @@ from checker.lawdata import CITATIONS, REGIMES, SOURCES, regime_for
 from checker.messages import LANGUAGES, catalogue
 from checker.model import Outcome, Scenario
 from checker.questions import questions
-from checker.validation import FIELDS, ValidationError, parse
+from checker.validation import FIELDS, MAX_CONVICTIONS, ValidationError, describe, loads, parse
 
 __all__ = [
     "CITATIONS",
     "FIELDS",
+    "MAX_CONVICTIONS",
     "REGIMES",
     "SOURCES",
     "VERSION",
@@ -55,6 +56,10 @@ def compare_json(data: Any, lang: str = "en") -> list[dict[str, Any]]:
     return compare(parse(data), lang=lang)
 
 
+def _error(field: str, error: str) -> str:
+    return json.dumps({"ok": False, "field": field, "error": error})
+
+
 def handle(request: str) -> str:
     """One JSON request in, one JSON reply out: the browser worker's whole interface.
 
@@ -64,23 +69,34 @@ def handle(request: str) -> str:
     ``[{"regime": ..., "outcome": ...}]``, the outcome under every version of the law, oldest
     first (each regime with its ``period`` in words, and no what-if); ``what_if`` is the decision's
     what-if list with each change's ``question`` and ``answer`` in words. Invalid input gives
-    ``{"ok": false, "field": ..., "error": ...}``. Strings cross the boundary, never live objects.
+    ``{"ok": false, "field": ..., "error": ...}``, the error in the request's language where the
+    catalogue has its words. It never raises: a failure of the checker itself is ``{"ok": false,
+    "field": "checker", ...}``, which the page shows with the link to the decision tables. Strings
+    cross the boundary, never live objects.
     """
     try:
-        message = json.loads(request)
-    except json.JSONDecodeError as exc:
-        return json.dumps({"ok": False, "field": "request", "error": f"not valid JSON ({exc.msg})"})
-    except RecursionError:
-        return json.dumps({"ok": False, "field": "request", "error": "nested too deeply"})
+        return _handle(request)
+    except Exception as exc:  # noqa: BLE001 - the worker must always get a reply, never an exception
+        return _error("checker", f"internal error ({type(exc).__name__})")
+
+
+def _handle(request: str) -> str:
+    if not isinstance(request, str):
+        return _error("request", f"request: {type(request).__name__} is not JSON text")
+    try:
+        message = loads(request, "request")
+    except ValidationError as exc:
+        return _error(exc.field, str(exc))
     if not isinstance(message, dict):
-        return json.dumps({"ok": False, "field": "request", "error": "not a JSON object"})
+        return _error("request", "request: not a JSON object")
     lang = message.get("lang", "en")
-    if lang not in LANGUAGES:
-        return json.dumps({"ok": False, "field": "lang", "error": f"no messages for language {str(lang)[:20]!r}"})
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        shown = repr(lang[:20]) if isinstance(lang, str) else describe(lang)
+        return _error("lang", f"lang: no messages for language {shown}")
     try:
         facts = parse(message.get("scenario"))
     except ValidationError as exc:
-        return json.dumps({"ok": False, "field": exc.field, "error": str(exc)})
+        return _error(exc.field, exc.text(lang))
     decision = decide(facts, lang=lang)
     comparison = [{"regime": r.to_json(lang), "outcome": evaluate(facts, r).outcome.value} for r in REGIMES]
     return json.dumps(

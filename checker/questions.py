@@ -14,7 +14,7 @@ from checker.engine import answer_duty, evaluate
 from checker.lawdata import CURRENT_AS_OF, REGIMES, Regime
 from checker.messages import catalogue
 from checker.model import BOOLEAN_FACTS, CONVICTION_CLASSES, CUSTODIANS, DUTIES, DUTY_FACTS, WARRANTS, Scenario
-from checker.validation import FIELDS
+from checker.validation import FIELDS, MAX_CONVICTIONS, STATUTE_PATTERN
 
 __all__ = ["asked_in", "needed_for", "questions"]
 
@@ -100,6 +100,7 @@ def questions(lang: str = "en") -> dict[str, Any]:
         elif name == "convictions":
             field.update(
                 type="convictions",
+                max_items=MAX_CONVICTIONS,
                 item={
                     "class": {
                         "label": words["q.convictions.class.label"],
@@ -110,7 +111,7 @@ def questions(lang: str = "en") -> dict[str, Any]:
                     "statute": {
                         "label": words["q.convictions.statute.label"],
                         "type": "string",
-                        "pattern": "^[0-9]{1,3}[a-z]{0,2}-[0-9]{1,4}[a-z]{0,3}$",
+                        "pattern": f"^{STATUTE_PATTERN}$",
                         "optional": True,
                     },
                 },

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from checker.lawdata import regime_for
+from checker.messages import render
 from checker.model import (
     BOOLEAN_FACTS,
     CONVICTION_CLASSES,
@@ -19,7 +20,16 @@ from checker.model import (
     Scenario,
 )
 
-__all__ = ["FIELDS", "RELEASE_WINDOW_DAYS", "ValidationError", "parse"]
+__all__ = [
+    "FIELDS",
+    "MAX_CONVICTIONS",
+    "RELEASE_WINDOW_DAYS",
+    "STATUTE_PATTERN",
+    "ValidationError",
+    "describe",
+    "loads",
+    "parse",
+]
 
 FIELDS: tuple[str, ...] = (
     "as_of",
@@ -33,22 +43,48 @@ FIELDS: tuple[str, ...] = (
 )
 # How many days after the date of the decision the release may fall.
 RELEASE_WINDOW_DAYS = 7
-_PLAIN = re.compile(r"^[A-Za-z0-9_]{1,40}$")
-_STATUTE = re.compile(r"^[0-9]{1,3}[a-z]{0,2}-[0-9]{1,4}[a-z]{0,3}$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")
+# The most convictions a scenario may list: more than any answer needs (list the most serious), few
+# enough that a crafted share link stays cheap to check.
+MAX_CONVICTIONS = 50
+# A section of the General Statutes, such as 53a-70. Every pattern is matched whole (fullmatch), so
+# a trailing newline never gets through, as it would with "$".
+STATUTE_PATTERN = "[0-9]{1,3}[a-z]{0,2}-[0-9]{1,4}[a-z]{0,3}"
+_PLAIN = re.compile(r"[A-Za-z0-9_]{1,40}")
+_STATUTE = re.compile(STATUTE_PATTERN)
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
 
 
 class ValidationError(ValueError):
-    """The scenario is not valid; ``field`` names the offending field (with its path)."""
+    """The scenario is not valid; ``field`` names the offending field (with its path).
 
-    def __init__(self, field: str, problem: str) -> None:
+    A problem the reader of the form can meet (such as too many convictions) also carries its
+    message id and values, so the browser can show it in the page's language: see :meth:`text`.
+    """
+
+    def __init__(
+        self, field: str, problem: str, message_id: str | None = None, params: dict[str, str] | None = None
+    ) -> None:
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        self.message_id = message_id
+        self.params = params or {}
+
+    def text(self, lang: str = "en") -> str:
+        """The error on one line, in ``lang`` where the catalogue has its words (else in English)."""
+        if self.message_id is None:
+            return str(self)
+        return f"{self.field}: {render(self.message_id, self.params, lang)}"
+
+    @classmethod
+    def from_catalogue(cls, field: str, message_id: str, **params: str) -> ValidationError:
+        """An error whose words come from the message catalogues (English in ``str()``)."""
+        return cls(field, render(message_id, params, "en"), message_id, params)
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A value as an error message shows it: strings quoted and cut short, other values by kind."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -65,7 +101,7 @@ def _describe(value: Any) -> str:
 
 def _name(key: str) -> str:
     """A field name fit to print on one line: as it is when plain, else quoted and cut short."""
-    if _PLAIN.match(key):
+    if _PLAIN.fullmatch(key):
         return key
     return json.dumps(key[:30])
 
@@ -74,13 +110,13 @@ def _one_of(field: str, value: Any, allowed: tuple[str, ...]) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(field, f"{_describe(value)} is not one of {', '.join(allowed)}")
+        raise ValidationError(field, f"{describe(value)} is not one of {', '.join(allowed)}")
     return value
 
 
 def _date(field: str, value: Any) -> dt.date:
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValidationError(field, f"{_describe(value)} is not a date written YYYY-MM-DD")
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ValidationError(field, f"{describe(value)} is not a date written YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -90,8 +126,8 @@ def _date(field: str, value: Any) -> dt.date:
 def _datetime(field: str, value: Any) -> dt.datetime | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not _DATETIME.match(value):
-        raise ValidationError(field, f"{_describe(value)} is not a local time written YYYY-MM-DDTHH:MM")
+    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
+        raise ValidationError(field, f"{describe(value)} is not a local time written YYYY-MM-DDTHH:MM")
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
@@ -104,20 +140,20 @@ def _datetime(field: str, value: Any) -> dt.datetime | None:
 def _boolean(field: str, value: Any) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise ValidationError(field, f"{_describe(value)} is not true, false or null")
+    raise ValidationError(field, f"{describe(value)} is not true, false or null")
 
 
 def _conviction(index: int, value: Any) -> Conviction:
     where = f"convictions[{index}]"
     if not isinstance(value, dict):
-        raise ValidationError(where, f'{_describe(value)} is not an object like {{"class": "B"}}')
+        raise ValidationError(where, f'{describe(value)} is not an object like {{"class": "B"}}')
     for key in value:
         if key not in ("class", "statute"):
             raise ValidationError(f"{where}.{_name(key)}", 'unknown field (expected "class" or "statute")')
     klass = _one_of(f"{where}.class", value.get("class"), CONVICTION_CLASSES)
     statute = value.get("statute")
-    if statute is not None and (not isinstance(statute, str) or not _STATUTE.match(statute)):
-        raise ValidationError(f"{where}.statute", f"{_describe(statute)} is not a section number like 53a-70")
+    if statute is not None and (not isinstance(statute, str) or not _STATUTE.fullmatch(statute)):
+        raise ValidationError(f"{where}.statute", f"{describe(statute)} is not a section number like 53a-70")
     return Conviction(klass=klass, statute=statute)
 
 
@@ -125,17 +161,36 @@ def _convictions(value: Any) -> tuple[Conviction, ...] | None:
     if value is None:
         return None
     if not isinstance(value, list):
-        raise ValidationError("convictions", f"{_describe(value)} is not a list (use [] for none, null if not known)")
-    if len(value) > 50:
-        raise ValidationError("convictions", "more than 50 convictions; list only the most serious")
+        raise ValidationError("convictions", f"{describe(value)} is not a list (use [] for none, null if not known)")
+    if len(value) > MAX_CONVICTIONS:
+        raise ValidationError.from_catalogue(
+            "convictions", "q.convictions.too_many", count=str(len(value)), max=str(MAX_CONVICTIONS)
+        )
     return tuple(_conviction(i, item) for i, item in enumerate(value))
+
+
+def loads(text: str, what: str = "scenario") -> Any:
+    """Decode JSON text (a leading UTF-8 byte-order mark allowed); raises :class:`ValidationError`.
+
+    Every failure of the decoder becomes one line naming ``what``: bad syntax, nesting too deep for
+    the parser, and integers longer than Python converts (4,300 digits), which raise ``ValueError``.
+    """
+    text = text.removeprefix("\ufeff")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(what, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise ValidationError(what, "nested too deeply to be a scenario") from None
+    except ValueError:
+        raise ValidationError(what, "not valid JSON (a number has too many digits)") from None
 
 
 def _asked(value: Any) -> tuple[str, ...] | None:
     if value is None:
         return None
     if not isinstance(value, list):
-        raise ValidationError("asked", f"{_describe(value)} is not a list of what ICE asked for (null for everything)")
+        raise ValidationError("asked", f"{describe(value)} is not a list of what ICE asked for (null for everything)")
     if len(value) > len(DUTIES):
         raise ValidationError("asked", f"more than {len(DUTIES)} items; each of {', '.join(DUTIES)} at most once")
     asked = tuple(_one_of(f"asked[{i}]", item, DUTIES) or "" for i, item in enumerate(value))
@@ -149,7 +204,7 @@ def _asked(value: Any) -> tuple[str, ...] | None:
 def parse(data: Any, today: dt.date | None = None) -> Scenario:
     """Validate ``data`` (decoded JSON) and return the scenario; absent or null means unknown."""
     if not isinstance(data, dict):
-        raise ValidationError("scenario", f"{_describe(data)} is not a JSON object")
+        raise ValidationError("scenario", f"{describe(data)} is not a JSON object")
     for key in data:
         if key not in FIELDS:
             raise ValidationError(_name(key), f"unknown field (known fields: {', '.join(FIELDS)})")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from checker import REGIMES, decide_json
+from checker import MAX_CONVICTIONS, REGIMES, decide_json, questions
 from checker.__main__ import main
+from checker.messages import catalogue
 from tests.cases import CASES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,3 +109,99 @@ def test_questions_and_version() -> None:
     assert result.returncode == 0
     assert next(f["id"] for f in json.loads(result.stdout)["fields"]) == "as_of"
     assert _run("--version").stdout.startswith("checker ")
+
+
+# --- Pathological input: each still gives exit 2 and one line, or the same decision ---------------
+
+
+def test_a_number_too_long_for_python_is_one_line_not_a_crash() -> None:
+    """An integer of 4,301 digits (beyond Python's conversion limit) exits 2 with one line."""
+    text = '{"as_of": ' + "1" * 4301 + "}"
+    status, out, err = _main(stdin=text)
+    assert (status, out) == (2, "")
+    assert err == "error: scenario: not valid JSON (a number has too many digits)\n"
+    result = _run(stdin=text)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", err)
+
+
+@pytest.mark.parametrize(
+    ("stdin", "field"),
+    [
+        ('{"as_of\\n": 1}', '"as_of\\n"'),
+        ('{"as_of": "2020-01-01\\n"}', "as_of"),
+        ('{"release_at": "2020-01-01T10:00\\n"}', "release_at"),
+        ('{"convictions": [{"class": "B", "statute": "53a-70\\n"}]}', "convictions[0].statute"),
+        ('{"convictions": [{"class": "B\\n"}]}', "convictions[0].class"),
+    ],
+)
+def test_a_trailing_newline_is_refused_on_one_line(stdin: str, field: str) -> None:
+    """A value or a field name ending in a newline is not taken for the plain one, and the error stays on one line."""
+    status, out, err = _main(stdin=stdin)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"error: {field}: ")
+    assert err.count("\n") == 1
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """A scenario saved with a UTF-8 byte-order mark, in a file or on stdin, gets its decision."""
+    facts = CASES[0].facts
+    path = tmp_path / "scenario.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(facts).encode())
+    from_file = _run(str(path))
+    from_stdin = subprocess.run(
+        [sys.executable, "-m", "checker"], input=path.read_bytes(), capture_output=True, cwd=ROOT, check=False
+    )
+    assert from_file.returncode == from_stdin.returncode == 0, from_file.stderr
+    assert json.loads(from_file.stdout) == json.loads(from_stdin.stdout) == decide_json(facts)
+
+
+def test_input_is_read_as_utf8_and_output_fits_the_terminal() -> None:
+    """Whatever the locale's encoding, input is UTF-8 and the output is JSON the terminal can show."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    facts = CASES[0].facts
+    result = subprocess.run(
+        [sys.executable, "-m", "checker"],
+        input=json.dumps(facts),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert json.loads(result.stdout) == decide_json(facts)
+    latin = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    bad = subprocess.run(
+        [sys.executable, "-m", "checker"],
+        input=b'{"as_of": "\xe9"}',
+        capture_output=True,
+        cwd=ROOT,
+        env=latin,
+        check=False,
+    )
+    assert (bad.returncode, bad.stdout, bad.stderr) == (2, b"", b"error: the scenario is not UTF-8 text\n")
+
+
+def test_odd_arguments_stay_on_one_line() -> None:
+    """An option or a file name with a newline or a NUL in it is quoted, on one line."""
+    for args in (["--x\ny"], ["no\nsuch.json"], ["nul\x00.json"]):
+        status, out, err = _main(*args)
+        assert (status, out) == (2, "")
+        assert err.count("\n") == 1, args
+
+
+def test_the_number_of_convictions_is_capped() -> None:
+    """The question schema states the cap; that many convictions are answered, one more is refused."""
+    schema = next(f for f in questions()["fields"] if f["id"] == "convictions")
+    cap = schema["max_items"]
+    assert cap == MAX_CONVICTIONS
+    assert decide_json({"convictions": [{"class": "misdemeanor"}] * cap})["outcome"]
+    status, out, err = _main(stdin=json.dumps({"convictions": [{}] * (cap + 1)}))
+    assert (status, out) == (2, "")
+    words = catalogue("en")["q.convictions.too_many"].format(count=cap + 1, max=cap)
+    assert err == f"error: convictions: {words}\n"
+    assert words.startswith(f"{cap + 1} convictions are more than the checker takes ({cap})")
+    huge = _main(stdin=json.dumps({"convictions": [None] * 100_000}))
+    assert huge[0] == 2
+    assert huge[2].startswith("error: convictions: 100000 convictions are more than")

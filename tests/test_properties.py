@@ -87,6 +87,20 @@ malformed = st.one_of(
 )
 
 
+# Texts that broke the command line once: integers past Python's 4,300-digit limit, names and
+# values ending in a newline, a byte-order mark before a valid scenario, and far too many convictions.
+pathological_texts = st.one_of(
+    st.integers(min_value=4290, max_value=4400).map(lambda n: '{"as_of": ' + "7" * n + "}"),
+    st.integers(min_value=4301, max_value=4400).map(lambda n: '{"convictions": [{"class": ' + "1" * n + "}]}"),
+    st.sampled_from([*FIELDS, "class"]).map(lambda k: json.dumps({k + "\n": None})),
+    st.sampled_from(["53a-70\n", "53a-70\r\n", "\n53a-70", "53a-70\u2028"]).map(
+        lambda v: json.dumps({"convictions": [{"statute": v}]})
+    ),
+    valid_scenarios.map(lambda s: "\ufeff" + json.dumps(s)),
+    st.integers(min_value=51, max_value=5000).map(lambda n: json.dumps({"convictions": [{}] * n})),
+)
+
+
 @settings(max_examples=1500)
 @given(valid_scenarios)
 def test_valid_scenarios_always_get_a_sound_decision(data: dict[str, Any]) -> None:
@@ -157,7 +171,7 @@ def test_malformed_input_gives_a_decision_or_a_validation_error(data: Any) -> No
 
 
 @settings(max_examples=500)
-@given(st.one_of(st.text(max_size=60), malformed.map(json.dumps), valid_scenarios.map(json.dumps)))
+@given(st.one_of(st.text(max_size=60), malformed.map(json.dumps), valid_scenarios.map(json.dumps), pathological_texts))
 def test_the_cli_never_prints_a_traceback(text: str) -> None:
     """Whatever arrives on stdin, the command exits 0 with JSON or 2 with one line, never a traceback."""
     out, err = io.StringIO(), io.StringIO()
@@ -173,14 +187,22 @@ def test_the_cli_never_prints_a_traceback(text: str) -> None:
 
 
 @settings(max_examples=300)
-@given(st.one_of(st.text(max_size=60), json_values.map(lambda v: json.dumps({"scenario": v}))))
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        json_values.map(lambda v: json.dumps({"scenario": v})),
+        pathological_texts.map(lambda t: '{"lang": "es", "scenario": ' + t.removeprefix("\ufeff") + "}"),
+        pathological_texts,
+    )
+)
 def test_the_worker_interface_always_answers_json(text: str) -> None:
-    """The browser's entry point answers every request with JSON, ok or not."""
+    """The browser's entry point answers every request with JSON, ok or not, and never raises."""
     reply = json.loads(handle(text))
     assert reply["ok"] in (True, False)
     if not reply["ok"]:
         assert reply["field"]
         assert reply["error"]
+        assert "\n" not in reply["error"]
 
 
 # --- 'depends' is exact: it appears when, and only when, an unknown fact could change the answer ---

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from checker import decide_json
+from checker import MAX_CONVICTIONS, decide_json
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -46,3 +46,10 @@ def test_readme_shows_the_latest_bench_report() -> None:
     assert f"answered in {checker['click_to_result_ms']:.0f} ms" in text
     lighthouse = report["lighthouse"]
     assert f"home page {lighthouse['home']['performance']} and the law page {lighthouse['law']['performance']}" in text
+
+
+def test_readme_states_the_cap_on_convictions() -> None:
+    """The contract table gives the same cap on convictions as the checker enforces."""
+    row = next(line for line in README.splitlines() if line.startswith("| `convictions` |"))
+    assert f"a list (`[]` for none) of at most {MAX_CONVICTIONS} " in row
+    assert f"({MAX_CONVICTIONS}); …" in row

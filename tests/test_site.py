@@ -56,7 +56,7 @@ RESOURCE_ATTRS = {
 
 
 def _content_pages(pages: dict[str, Page]) -> dict[str, Page]:
-    return {k: v for k, v in pages.items() if k != "404.html"}
+    return {k: v for k, v in pages.items() if not k.endswith("404.html")}
 
 
 def test_the_site_has_its_pages(pages: dict[str, Page]) -> None:

@@ -28,7 +28,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def _page_urls(pages: dict[str, object]) -> list[str]:
-    return sorted(p.removesuffix("index.html") for p in pages if p != "404.html")
+    return sorted(p.removesuffix("index.html") for p in pages if not p.endswith("404.html"))
 
 
 def _runtime(url: str) -> bool:

@@ -55,7 +55,16 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Put the page's Content-Security-Policy first in its head."""
+def _with_policy(output: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output, _serving)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Put the page's Content-Security-Policy first in its head."""
+    return _with_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The 404 page, a theme template and not a page, gets the same policy."""
+    return _with_policy(output) if template_name == "404.html" else output
