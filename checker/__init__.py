@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.engine import VERSION, compare, decide, evaluate, what_if
-from checker.lawdata import CITATIONS, REGIMES, SOURCES, regime_for
+from checker.engine import VERSION, answer_duty, compare, decide, evaluate, what_if
+from checker.lawdata import CITATIONS, REGIMES, SOURCES, Regime, regime_for
 from checker.messages import LANGUAGES, catalogue
-from checker.model import Outcome, Scenario
+from checker.model import DUTIES, Outcome, Scenario
 from checker.questions import questions
 from checker.validation import FIELDS, MAX_CONVICTIONS, ValidationError, describe, loads, parse
 
@@ -98,10 +98,18 @@ def _handle(request: str) -> str:
     except ValidationError as exc:
         return _error(exc.field, exc.text(lang))
     decision = decide(facts, lang=lang)
-    comparison = [{"regime": r.to_json(lang), "outcome": evaluate(facts, r).outcome.value} for r in REGIMES]
+    comparison = [_compared(facts, r, lang) for r in REGIMES]
     return json.dumps(
         {"ok": True, "decision": decision, "comparison": comparison, "what_if": _worded(decision["what_if"], lang)}
     )
+
+
+def _compared(facts: Scenario, regime: Regime, lang: str) -> dict[str, Any]:
+    """One version's answers, as if it were in force: the hold's outcome and every duty's."""
+    outcome = evaluate(facts, regime).outcome
+    duties = {"hold": {"may_hold": "permitted", "may_not_hold": "forbidden"}.get(outcome.value, outcome.value)}
+    duties.update({duty: answer_duty(facts, duty, regime).outcome.value for duty in DUTIES[1:]})
+    return {"regime": regime.to_json(lang), "outcome": outcome.value, "duties": duties}
 
 
 def _worded(changes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:

@@ -58,8 +58,17 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     assert [r.query_selector(".checker-citation a").inner_text() for r in reasons] == [  # type: ignore[union-attr]
         r["citation"] for r in expected["reasons"]
     ]
+    versions = cli(scenario, "--compare")
     compared = [row.get_attribute("data-outcome") for row in page.query_selector_all("tr[data-regime]")]
-    assert compared == [d["outcome"] for d in cli(scenario, "--compare")]
+    assert compared == [d["outcome"] for d in versions]
+    cells = [
+        [c.get_attribute("data-outcome") for c in row.query_selector_all("td[data-duty]")]
+        for row in page.query_selector_all("tr[data-regime]")
+    ]
+    others = [duty for duty in expected["asked"] if duty != "hold"]
+    assert cells == [
+        [next(x["outcome"] for x in d["duties"] if x["duty"] == duty) for duty in others] for d in versions
+    ]
     duties = page.query_selector_all(".checker-duties > li")
     assert [d.get_attribute("data-duty") for d in duties] == expected["asked"]
     assert [d.get_attribute("data-outcome") for d in duties] == [

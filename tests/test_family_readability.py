@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.messages import catalogue
 from overrides.sitegen import contacts
 from tests.readability import grade, syllables, syllables_es, szigriszt_pazos
 from tests.site_html import Page
@@ -79,3 +80,15 @@ def test_all_contact_texts_together_are_fairly_easy() -> None:
     found = contacts.load()
     assert grade(" ".join(c["for"]["en"] for c in found)) <= ENGLISH_MAX_GRADE
     assert szigriszt_pazos(" ".join(c["for"]["es"] for c in found)) >= SPANISH_MIN_PAGE
+
+
+def _next_steps(lang: str) -> str:
+    return " ".join(text for key, text in catalogue(lang).items() if key.startswith("step."))
+
+
+def test_the_next_steps_read_plainly_in_both_languages() -> None:
+    """What a result tells a family to do now, every step together, at grade 8 or "normal" Spanish."""
+    english, spanish = _next_steps("en"), _next_steps("es")
+    assert len(english.split()) > 150, "too little text to score"
+    assert grade(english) <= ENGLISH_MAX_GRADE
+    assert szigriszt_pazos(spanish) >= SPANISH_MIN_PAGE

@@ -23,7 +23,9 @@ def test_one_reply_holds_the_decision_and_the_comparison(lang: str) -> None:
         assert [c["outcome"] for c in reply["comparison"]] == [d["outcome"] for d in compared], case.name
         assert [c["regime"] for c in reply["comparison"]] == [d["regime"] for d in compared]
         assert [c["regime"]["period"] for c in reply["comparison"]] == [r.to_json(lang)["period"] for r in REGIMES]
-        assert all(set(c) == {"regime", "outcome"} for c in reply["comparison"])
+        assert all(set(c) == {"regime", "outcome", "duties"} for c in reply["comparison"])
+        for row, full in zip(reply["comparison"], compared, strict=True):
+            assert row["duties"] == {d["duty"]: d["outcome"] for d in full["duties"]}, case.name
 
 
 def test_every_period_is_worded() -> None:

@@ -329,14 +329,19 @@ class TrustActChecker extends HTMLElement {
       );
     }
     if (comparison.length) {
+      // One row per version; one column per request asked about (the hold's in its own words).
+      const columns = decision.asked.filter((duty) => duty !== "hold");
       const rows = comparison.map((d) =>
         el("tr", { "data-regime": d.regime.id, "data-outcome": d.outcome },
           el("th", { scope: "row" }, `${d.regime.name} (${d.regime.period})`),
-          el("td", {}, w[`label.outcome.${d.outcome}`])));
+          el("td", {}, w[`label.outcome.${d.outcome}`]),
+          columns.map((duty) => el("td", { "data-duty": duty, "data-outcome": d.duties[duty] }, w[`label.duty.${d.duties[duty]}`]))));
+      const head = el("tr", {}, el("th", { scope: "col" }, w["ui.version"]),
+        el("th", { scope: "col" }, asked.hold || "hold"), columns.map((duty) => el("th", { scope: "col" }, asked[duty] || duty)));
       section.append(
         el("div", { class: "checker-extra checker-compare" },
           el("h3", {}, w["ui.compare"]),
-          el("div", { class: "checker-table" }, el("table", {}, el("tbody", {}, rows)))),
+          el("div", { class: "checker-table" }, el("table", {}, el("thead", {}, head), el("tbody", {}, rows)))),
       );
     }
     const changes = whatIf.map((c) =>
