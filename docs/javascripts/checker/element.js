@@ -341,7 +341,9 @@ class TrustActChecker extends HTMLElement {
       section.append(
         el("div", { class: "checker-extra checker-compare" },
           el("h3", {}, w["ui.compare"]),
-          el("div", { class: "checker-table" }, el("table", {}, el("thead", {}, head), el("tbody", {}, rows)))),
+          el("div", { class: "checker-table" },
+            // Focusable, so a keyboard can scroll it when it is wider than a phone.
+            el("table", { tabindex: "0", "aria-label": w["ui.compare"] }, el("thead", {}, head), el("tbody", {}, rows)))),
       );
     }
     const changes = whatIf.map((c) =>
