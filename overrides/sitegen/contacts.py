@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from overrides.sitegen.words import Language
+
 __all__ = ["CONTACTS", "LANGUAGES", "WORDS", "ContactsError", "load", "render", "validate"]
 
 CONTACTS = Path(__file__).resolve().parents[2] / "docs" / "data" / "contacts.json"
@@ -32,20 +34,6 @@ WORDS = {
     "en": {"call": "Call", "web": "Website", "source": "Checked against", "on": "on"},
     "es": {"call": "Llame al", "web": "Página web", "source": "Comprobado en", "on": "el"},
 }
-_MONTHS_ES = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-]
 
 
 class ContactsError(PluginError):
@@ -151,9 +139,7 @@ def _e(text: object) -> str:
 
 
 def _day(day: dt.date, lang: str) -> str:
-    if lang == "es":
-        return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
-    return f"{day:%B} {day.day}, {day.year}"
+    return Language(lang).long_date(day)
 
 
 def _host(url: str) -> str:
