@@ -145,24 +145,59 @@ def test_a_shared_link_restores_the_answers(page: Page, base_url: str, browser: 
     answer_form(page, SCENARIOS[1], base_url=base_url)
     page.click("button.checker-share")
     page.wait_for_selector(".checker-share-box")
-    link = page.url
+    link = page.input_value(".checker-share-box input")
     assert "#answers=" in link
+    assert "#" not in page.url, "the answers must not enter the address bar or the history"
     assert WORDS["ui.share_warning"] in page.inner_text(".checker-share-box")
     other = browser.new_context().new_page()
     other.goto(link)
     answer = other.wait_for_selector(".checker-answer", timeout=90_000)
     assert answer is not None
+    assert "#" not in other.url, "a link that fills the form leaves the address bar at once"
     assert answer.get_attribute("data-outcome") == cli(SCENARIOS[1])["outcome"]
     assert other.input_value("select[name=custodian]") == "correction"
     assert other.input_value("input[name='convictions[0].statute']") == "53a-125b"
     other.context.close()
 
 
-def test_a_malformed_link_says_so(page: Page, base_url: str) -> None:
-    """A link whose answers cannot be read gives a clear message and an empty form."""
-    page.goto(base_url + "checker/#answers=%7Bnot-base64")
-    assert WORDS["ui.fragment_bad"] in page.inner_text(".checker-result")
+@pytest.mark.parametrize("fragment", ["answers=%7Bnot-base64", "answers=%ZZ", "%answers=", "answers=bnVsbA"])
+def test_a_malformed_link_says_so(page: Page, base_url: str, fragment: str) -> None:
+    """A link whose answers cannot be read gives a clear message and an empty form, never a stuck page."""
+    page.goto(base_url + "checker/#" + fragment)
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+    if fragment.startswith("answers="):
+        assert WORDS["ui.fragment_bad"] in page.inner_text(".checker-result")
     assert page.input_value("select[name=custodian]") == ""
+    assert page.is_enabled("button.checker-submit")
+
+
+def test_before_the_script_runs_the_form_sends_nothing(browser: Browser, base_url: str) -> None:
+    """With JavaScript off the Check button is disabled, Enter submits nothing, and the page says why."""
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    sent: list[str] = []
+    tab.on("request", lambda request: sent.append(request.url))
+    tab.goto(base_url + "checker/", wait_until="networkidle")
+    assert tab.is_disabled("button.checker-submit")
+    assert tab.get_attribute("form.checker-form", "autocomplete") == "off"
+    tab.select_option("select[name=custodian]", "correction")
+    tab.focus("input[name=as_of]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(500)
+    assert "?" not in tab.url
+    assert not [u for u in sent if "custodian" in u]
+    assert WORDS["ui.failed_link"] in tab.inner_text("trust-act-checker")
+    context.close()
+
+
+def test_leaving_the_page_forgets_the_answers(page: Page, base_url: str) -> None:
+    """Answer, go to another page, come Back: the form is empty and no result is shown."""
+    answer_form(page, SCENARIOS[1], base_url=base_url)
+    page.goto(base_url + "about/", wait_until="networkidle")
+    page.go_back(wait_until="load")
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+    assert page.input_value("select[name=custodian]") == ""
+    assert page.query_selector(".checker-answer") is None
 
 
 def test_without_webassembly_the_reader_gets_the_tables(browser: Browser, base_url: str) -> None:

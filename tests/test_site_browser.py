@@ -65,6 +65,25 @@ def test_axe_finds_no_violations_and_nothing_leaves_the_origin(
     assert any(_runtime(u) for u in requests), "the checker's page fetched no runtime: is the check above blind?"
 
 
+@pytest.mark.parametrize("control", ["input[type=radio]", "select[name=custodian]", "input[name=as_of]"])
+def test_escape_leaves_from_a_choice_but_not_from_a_text_field(page: Page, base_url: str, control: str) -> None:
+    """On the checker, Escape leaves while a radio button, a select or a date is focused; a text field keeps it."""
+    page.goto(base_url + "checker/", wait_until="networkidle")
+    page.focus(control)
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL)
+
+
+def test_a_text_field_keeps_escape(page: Page, base_url: str) -> None:
+    """While the reader types in a text field, Escape stays with the field and the page stays."""
+    page.goto(base_url + "checker/", wait_until="networkidle")
+    page.check("input[name=convictions][value=some]")
+    page.focus("input[name='convictions[0].statute']")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(base_url)
+
+
 def test_quick_exit_by_button_and_by_escape_replaces_the_page(page: Page, base_url: str) -> None:
     """The button and the Escape key leave for the neutral site; Back does not return to the page left."""
     page.goto(base_url, wait_until="networkidle")

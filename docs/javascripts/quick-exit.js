@@ -1,6 +1,8 @@
 // Quick exit: leave for a neutral site and replace this page in the tab's history.
 // The button works without JavaScript (it is a plain link); with JavaScript, Escape works too,
-// except while the search box or a form field is in use (Escape closes those first).
+// except while the search box or a text field is in use, or a dialog is open (Escape closes those
+// first). A radio button, a checkbox, a select or a date field does not keep it: a select or
+// date picker that is open handles Escape itself and never lets it reach the page.
 (() => {
   "use strict";
   const leave = (url) => {
@@ -18,7 +20,8 @@
     const search = document.getElementById("__search");
     if (search && search.checked) return;
     const active = document.activeElement;
-    if (active && active.closest("input, select, textarea, [contenteditable], dialog")) return;
+    const typing = 'input:not([type=radio]):not([type=checkbox]):not([type=date]):not([type=datetime-local]):not([type=button]):not([type=submit])';
+    if (active && active.closest(`${typing}, textarea, [contenteditable], dialog`)) return;
     const link = document.querySelector("[data-quick-exit]");
     if (link) leave(link.href);
   });

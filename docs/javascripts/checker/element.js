@@ -72,6 +72,11 @@ class TrustActChecker extends HTMLElement {
     this.restoreFromLink();
     this.syncConvictions();
     this.syncAsked();
+    this.querySelector("button.checker-submit").disabled = false;
+    // Nothing of the answers outlives the page: leaving it (the quick exit included) clears the form
+    // and the result, so Back or the browser's page cache cannot bring them back.
+    this.onPageHide = () => this.forget();
+    window.addEventListener("pagehide", this.onPageHide);
     // Start Python once the page is idle, and once the service worker (if any) is ready, so that
     // the runtime's files pass through it and are kept for the next visit.
     const begin = () => {
@@ -98,6 +103,15 @@ class TrustActChecker extends HTMLElement {
 
   disconnectedCallback() {
     if (this.runtime) this.runtime.listeners.delete(this.onRuntime);
+    window.removeEventListener("pagehide", this.onPageHide);
+  }
+
+  forget() {
+    this.form.reset();
+    this.syncConvictions();
+    this.syncAsked();
+    this.result.replaceChildren();
+    this.lastScenario = null;
   }
 
   showState() {
@@ -190,8 +204,15 @@ class TrustActChecker extends HTMLElement {
   }
 
   restoreFromLink() {
-    const hash = decodeURIComponent(location.hash.slice(1));
+    let hash;
+    try {
+      hash = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      hash = location.hash.slice(1); // a link such as "#%" is not valid percent-encoding
+    }
     if (!hash.startsWith(FRAGMENT)) return;
+    // The answers leave the address bar (and so the history) at once, whether they are valid or not.
+    history.replaceState(null, "", location.pathname + location.search);
     let scenario;
     try {
       scenario = decode(hash.slice(FRAGMENT.length));
@@ -388,19 +409,15 @@ class TrustActChecker extends HTMLElement {
   share(section) {
     const url = `${location.origin}${location.pathname}#${FRAGMENT}${encode(this.lastScenario)}`;
     const box = section.querySelector(".checker-share-box") || el("div", { class: "checker-share-box", role: "status" });
-    box.replaceChildren(el("p", {}, this.words["ui.share_warning"]));
+    // The link is shown (and copied where the browser allows), never put in the address bar: the
+    // history keeps no answers.
+    const input = el("input", { type: "text", readonly: "", value: url, "aria-label": this.words["ui.share_manual"] });
+    box.replaceChildren(el("p", {}, this.words["ui.share_warning"]), el("p", {}, this.words["ui.share_manual"]), input);
     section.querySelector(".checker-actions").after(box);
-    const manual = () => {
-      const input = el("input", { type: "text", readonly: "", value: url, "aria-label": this.words["ui.share_manual"] });
-      box.append(el("p", {}, this.words["ui.share_manual"]), input);
-      input.select();
-    };
+    input.select();
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(url).then(() => box.append(el("p", {}, this.words["ui.share_copied"])), manual);
-    } else {
-      manual();
+      navigator.clipboard.writeText(url).then(() => box.append(el("p", {}, this.words["ui.share_copied"])), () => {});
     }
-    history.replaceState(null, "", url);
   }
 
   print() {
