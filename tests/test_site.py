@@ -174,6 +174,18 @@ def test_the_officials_duty_table_equals_the_checker(pages: dict[str, Page], pat
     assert {"forbidden", "required", "no_state_limit"} <= {c.attrs["data-outcome"] for c in cells}
 
 
+@pytest.mark.parametrize("path", ["print/at-a-glance/index.html", "es/print/at-a-glance/index.html"])
+def test_the_one_page_printout_lists_today_s_answer_for_every_request(pages: dict[str, Page], path: str) -> None:
+    """The printout's list has each request once, with the checker's answer under the law in force."""
+    answers = [e for e in pages[path].find("strong") if "data-as-of" in e.attrs]
+    assert [a.attrs["data-duty"] for a in answers] == list(DUTIES[1:])  # the hold has its own paragraph
+    for answer in answers:
+        decision = decide_json({**DUTY_TABLE_FACTS, "as_of": answer.attrs["data-as-of"]})
+        assert decision["regime"]["id"] == "hb_7259_2025"
+        duty = next(d for d in decision["duties"] if d["duty"] == answer.attrs["data-duty"])
+        assert duty["outcome"] == answer.attrs["data-outcome"]
+
+
 @pytest.mark.parametrize("path", OVERVIEW_PAGES)
 def test_overview_pages_are_plain_language(pages: dict[str, Page], path: str) -> None:
     """The overview pages read at a US grade of 8 or lower (Flesch-Kincaid, tables and quotes aside)."""

@@ -93,7 +93,7 @@ AT_A_GLANCE_CSS = (
     BASE_CSS
     + """
 @page { size: Letter; margin: 1.3cm 1.5cm; }
-body { font-size: 9.5pt; line-height: 1.35; }
+body { font-size: 9.2pt; line-height: 1.32; }
 h1 { font-size: 17pt; }
 h2 { font-size: 9pt; margin: 10pt 0 2pt; }
 p, ol { margin: 4pt 0; }

@@ -48,7 +48,7 @@ SHORTCODES: dict[str, Callable[[Context, str], str]] = {
     "law": law.law,
     "decision-table": tables.decision_table,
     "coverage": lambda ctx, arg: tables.coverage(ctx),
-    "duties": lambda ctx, arg: tables.duties_table(ctx),
+    "duties": lambda ctx, arg: tables.duties_table(ctx, arg),
     "regimes": lambda ctx, arg: law.regimes(ctx),
     "timeline": lambda ctx, arg: citations.timeline(ctx),
     "sources": lambda ctx, arg: citations.sources_list(ctx),

@@ -121,32 +121,45 @@ DUTY_TABLE_FACTS: dict[str, Any] = {
 }
 
 
-def duties_table(ctx: Context) -> str:
+def duties_table(ctx: Context, arg: str = "") -> str:
     """Every duty under every version since 2014, for a covered officer when no exception applies.
 
-    Each cell is the checker's answer on the version's first day (and, for the courthouse rule,
-    on the day our research was last checked, when that is later), with its deciding citation.
+    Each cell is the checker's answer on the version's last day (or the day our research was last
+    checked, for the version in force), so that notes that start within a version are counted.
+    ``today`` keeps only the version in force, for the one-page printout.
     """
     lang = ctx.lang
     regimes = [r for r in REGIMES if r.effective_from is not None]
+    if arg.strip() == "today":
+        regimes = regimes[-1:]
     schema = {f["id"]: f for f in questions(lang.code)["fields"]}
     labels = {v["value"]: v["label"] for v in schema["asked"]["values"]}
-    head = [lang("site.head.request"), *[period(lang, r) for r in regimes]]
-    rows = []
+    cells: dict[str, list[tuple[Regime, str, str]]] = {}
     for duty in DUTIES:
-        cells = []
         for regime in regimes:
-            day = max(first_day(regime), min(regime.effective_to or CURRENT_AS_OF, CURRENT_AS_OF))
-            facts = parse({**DUTY_TABLE_FACTS, "as_of": day.isoformat()})
+            day = max(first_day(regime), min(regime.effective_to or CURRENT_AS_OF, CURRENT_AS_OF)).isoformat()
+            facts = parse({**DUTY_TABLE_FACTS, "as_of": day})
             if duty == "hold":
                 held = evaluate(facts, regime).outcome.value
                 outcome = {"may_hold": "permitted", "may_not_hold": "forbidden"}.get(held, held)
             else:
                 outcome = answer_duty(facts, duty, regime).outcome.value
-            cells.append(
-                f'<td class="outcome outcome--{outcome}" data-duty="{duty}" data-regime="{regime.id}"'
-                f' data-as-of="{day}" data-outcome="{outcome}">'
-                f"{esc(lang(f'label.duty.{outcome}'))}</td>"
-            )
-        rows.append(f'<tr data-duty="{duty}"><th scope="row">{esc(labels[duty])}</th>{"".join(cells)}</tr>')
+            cells.setdefault(duty, []).append((regime, day, outcome))
+
+    def cell(tag: str, duty: str, regime: Regime, day: str, outcome: str) -> str:
+        return (
+            f'<{tag} class="duty-answer duty-answer--{outcome}" data-duty="{duty}" data-regime="{regime.id}"'
+            f' data-as-of="{day}" data-outcome="{outcome}">{esc(lang(f"label.duty.{outcome}"))}</{tag}>'
+        )
+
+    if arg.strip() == "today":  # one short run of text, for the one-page printout
+        # The hold has its own paragraph on the printout; the list gives every other request.
+        items = " · ".join(f"{esc(labels[duty])}: {cell('strong', duty, *cells[duty][0])}" for duty in DUTIES[1:])
+        return f'<span class="duties-today">{items}.</span>'
+    head = [lang("site.head.request"), *[period(lang, r) for r in regimes]]
+    rows = [
+        f'<tr data-duty="{duty}"><th scope="row">{esc(labels[duty])}</th>'
+        f"{''.join(cell('td', duty, *c) for c in cells[duty])}</tr>"
+        for duty in DUTIES
+    ]
     return table(head, rows, lang("site.duties_caption"), "duties-table")
