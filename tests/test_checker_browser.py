@@ -3,6 +3,8 @@ worker, with nothing leaving the page; share links, failure states, accessibilit
 
 from __future__ import annotations
 
+import base64
+import json
 import subprocess
 import sys
 import time
@@ -160,7 +162,21 @@ def test_a_shared_link_restores_the_answers(page: Page, base_url: str, browser: 
     other.context.close()
 
 
-@pytest.mark.parametrize("fragment", ["answers=%7Bnot-base64", "answers=%ZZ", "%answers=", "answers=bnVsbA"])
+def _link(value: object) -> str:
+    return "answers=" + base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "answers=%7Bnot-base64",
+        "answers=%ZZ",
+        "%answers=",
+        "answers=bnVsbA",
+        _link({"convictions": [None]}),
+        _link({"convictions": [{"class": "B"}] * 5000}),
+    ],
+)
 def test_a_malformed_link_says_so(page: Page, base_url: str, fragment: str) -> None:
     """A link whose answers cannot be read gives a clear message and an empty form, never a stuck page."""
     page.goto(base_url + "checker/#" + fragment)

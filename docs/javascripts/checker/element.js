@@ -217,8 +217,12 @@ class TrustActChecker extends HTMLElement {
     try {
       scenario = decode(hash.slice(FRAGMENT.length));
       if (!scenario || typeof scenario !== "object" || Array.isArray(scenario)) throw new Error("not an object");
-      if (scenario.convictions !== undefined && scenario.convictions !== null && !Array.isArray(scenario.convictions))
-        throw new Error("convictions");
+      const convictions = scenario.convictions;
+      if (convictions !== undefined && convictions !== null) {
+        const most = (this.questions.convictions && this.questions.convictions.max_items) || 50;
+        if (!Array.isArray(convictions) || convictions.length > most) throw new Error("convictions");
+        if (convictions.some((item) => !item || typeof item !== "object" || Array.isArray(item))) throw new Error("conviction");
+      }
     } catch {
       this.result.replaceChildren(el("p", { class: "checker-notice", role: "alert" }, this.words["ui.fragment_bad"]));
       return;
