@@ -3,14 +3,19 @@
 //   <trust-act-embed lang="en" theme="light"></trust-act-embed>
 // It defines <trust-act-embed>, which shows the checker in a sandboxed iframe from this site,
 // sized to its content. The frame sits in a closed shadow root, so the host's CSS cannot reach it,
-// and the only global this script adds is the frozen object window.TrustActEmbed.
+// and the only global this script adds is the frozen object window.TrustActEmbed. The element's own
+// content (a link to the checker, in the snippet) shows until the frame reports that it is there,
+// so a blocked script or an unreachable site leaves a link, never a blank box. A second copy of
+// this script, or one loaded as a module, changes nothing.
 (() => {
   "use strict";
   if (window.TrustActEmbed || !window.customElements || customElements.get("trust-act-embed")) return;
-  const script = document.currentScript;
+  // A module has no currentScript: then the script is found by its name.
+  const script =
+    document.currentScript || [...document.querySelectorAll("script[src]")].find((s) => /\/embed\.js(?:[?#]|$)/.test(s.src));
   const site = new URL(".", script ? script.src : location.href);
   const SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox";
-  const CSS = ":host{display:block;contain:content}iframe{display:block;width:100%;min-width:0;height:56rem;border:0;margin:0;padding:0;background:transparent}";
+  const CSS = ":host{display:block;contain:content}iframe{display:block;width:100%;min-width:0;height:0;border:0;margin:0;padding:0;background:transparent}";
   const LANGUAGES = { en: "", es: "es/" };
 
   class TrustActEmbedElement extends HTMLElement {
@@ -33,16 +38,20 @@
         sheet.replaceSync(CSS);
         root.adoptedStyleSheets = [sheet];
       } catch {
-        frame.style.cssText = "display:block;width:100%;height:56rem;border:0";
+        frame.style.cssText = "display:block;width:100%;height:0;border:0";
       }
-      root.append(frame);
+      const fallback = document.createElement("slot"); // the element's own link, until the frame is there
+      root.append(frame, fallback);
       this.frame = frame;
       this.onMessage = (event) => {
         if (event.origin !== site.origin || event.source !== frame.contentWindow) return;
         const data = event.data;
         if (!data || data.type !== "trust-act-checker:height") return;
         const height = Number(data.height);
-        if (Number.isFinite(height) && height > 100 && height < 50000) frame.style.height = `${Math.ceil(height)}px`;
+        if (Number.isFinite(height) && height > 100 && height < 50000) {
+          frame.style.height = `${Math.ceil(height)}px`;
+          fallback.style.display = "none";
+        }
       };
       window.addEventListener("message", this.onMessage);
     }

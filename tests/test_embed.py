@@ -27,17 +27,21 @@ window.__keys = Object.keys(window);
 """
 
 
-def _host(folder: Path, site: str, with_widget: bool) -> None:
+FALLBACK = "Open the TRUST Act checker"
+
+
+def _host(folder: Path, site: str, with_widget: bool, name: str = "") -> None:
     origin = site.rstrip("/")
     widget = (
-        f'<script src="{site}embed.js" async></script>\n<trust-act-embed lang="en" theme="dark"></trust-act-embed>'
+        f'<script src="{site}embed.js" async></script>\n<script src="{site}embed.js" type="module"></script>\n'
+        f'<trust-act-embed lang="en" theme="dark"><a href="{site}checker/">{FALLBACK}</a></trust-act-embed>'
         if with_widget
         else ""
     )
     policy = f"default-src 'none'; script-src 'self' {origin}; frame-src {origin}; style-src 'self'; img-src 'self'"
     (folder / "host.css").write_text(HOSTILE_CSS, encoding="utf-8")
     (folder / "host.js").write_text(HOSTILE_JS, encoding="utf-8")
-    (folder / ("with.html" if with_widget else "without.html")).write_text(
+    (folder / (name or ("with.html" if with_widget else "without.html"))).write_text(
         f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
 <title>A law firm's blog</title><link rel="stylesheet" href="host.css"><script src="host.js"></script></head>
@@ -84,6 +88,7 @@ def test_the_widget_survives_a_hostile_host_and_leaves_it_alone(
         context.add_init_script(
             "window.__csp = []; document.addEventListener('securitypolicyviolation',"
             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+            " window.__heights = []; window.addEventListener('message', e => window.__heights.push(e.data.height));"
         )
         page = context.new_page()
         page.goto(host + "without.html", wait_until="networkidle")
@@ -107,9 +112,14 @@ def test_the_widget_survives_a_hostile_host_and_leaves_it_alone(
         assert answer.get_attribute("data-outcome") == cli(scenario)["outcome"]
         content = frame.evaluate("() => document.querySelector('article').getBoundingClientRect().bottom + 32")
         page.wait_for_function(
-            "h => Math.abs(document.querySelector('trust-act-embed').getBoundingClientRect().height - h) < 60",
+            "h => { const got = document.querySelector('trust-act-embed').getBoundingClientRect().height;"
+            " return got >= h && got - h < 240; }",
             arg=content,
         )
+        heights = page.evaluate("window.__heights")
+        assert heights, "the frame told the host its height"
+        assert all(h % 240 == 0 for h in heights), "heights go to the host in coarse steps only"
+        assert not page.is_visible(f"text={FALLBACK}"), "the fallback link hides once the frame is there"
         assert page.evaluate("document.querySelector('trust-act-embed').getBoundingClientRect().height") > height_before
         assert frame.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert page.evaluate("window.__csp") == []
@@ -135,3 +145,17 @@ def test_the_docs_give_working_snippets(pages: dict[str, Any]) -> None:
     assert "trust-act-embed" in text
     assert "sandbox=" in text
     assert "frame-src" in text
+
+
+def test_a_blocked_loader_or_an_unreachable_site_leaves_a_link(browser: Browser, base_url: str, tmp_path: Path) -> None:
+    """With embed.js blocked, or the embed page unreachable, the reader sees the link to the checker."""
+    _host(tmp_path, base_url, with_widget=True)
+    with serve(tmp_path) as host:
+        for blocked in ("**/embed.js", "**/embed/**"):
+            context = browser.new_context()
+            page = context.new_page()
+            page.route(blocked, lambda route: route.abort())
+            page.goto(host + "with.html", wait_until="load")
+            page.wait_for_timeout(1500)
+            assert page.is_visible(f"text={FALLBACK}"), blocked
+            context.close()

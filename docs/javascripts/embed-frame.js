@@ -1,5 +1,6 @@
 // Inside the embedded checker (the iframe): take the host's theme, open links outside the frame,
-// and tell the host page how tall the content is so the frame fits it. Only the height is sent.
+// and tell the host page how tall the content is so the frame fits it. Only the height is sent,
+// rounded up to a coarse step, so the host cannot tell one answer from another by its length.
 (() => {
   "use strict";
   const params = new URLSearchParams(location.search);
@@ -16,9 +17,11 @@
   if (window.parent === window) return;
   // The theme stretches the page to the frame's height, so measure the article, not the document.
   const article = document.querySelector("article") || document.body;
+  const STEP = 240;
   let last = 0;
   const report = () => {
-    const height = Math.ceil(article.getBoundingClientRect().bottom + window.scrollY + 32);
+    const exact = article.getBoundingClientRect().bottom + window.scrollY + 32;
+    const height = Math.ceil(exact / STEP) * STEP;
     if (height !== last) {
       last = height;
       window.parent.postMessage({ type: "trust-act-checker:height", height }, "*");

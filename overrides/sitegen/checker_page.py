@@ -139,7 +139,8 @@ def embed_snippets(ctx: Context) -> str:
     embed = f"{lang.folder}embed/"
     loader = (
         f'<script src="{site}embed.js" async></script>\n'
-        f'<trust-act-embed lang="{lang.code}" theme="light"></trust-act-embed>'
+        f'<trust-act-embed lang="{lang.code}" theme="light">'
+        f'<a href="{site}{lang.folder}checker/">{lang("site.embed_fallback")}</a></trust-act-embed>'
     )
     frame = (
         f'<iframe src="{site}{embed}" title="{lang("site.embed_title")}"\n'
