@@ -166,8 +166,9 @@ class TrustActChecker extends HTMLElement {
   }
 
   // While the runtime loads: the stage in the status line (announced once per stage, not per byte),
-  // with the decision tables offered meanwhile, and a progress bar: the bytes received of the
-  // runtime's size (known at build time; counted as decoded, so the share is true under compression), then indeterminate while Python starts.
+  // with the decision tables offered meanwhile, and a progress bar: the share of the runtime's size
+  // (known at build time) received so far, counted as decoded, so the share is true under a host's
+  // compression too; then indeterminate, named by the stage, while Python starts.
   showProgress(runtime) {
     const w = this.words;
     const stage = String(runtime.stage);
