@@ -73,6 +73,7 @@ $(STAMPS)/wheel: $(STAMPS)/venv $(CHECKER_SOURCES)
 build: setup wheel
 	$(PY) -m mkdocs build --strict --site-dir site
 	$(PY) -m tools.pdfs site
+	$(PY) -m tools.precompress site
 
 serve: $(STAMPS)/venv $(STAMPS)/npm wheel
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from checker.messages import catalogue
+from checker.package_data import read_text
 
 __all__ = [
     "CITATIONS",
@@ -52,7 +52,7 @@ class DataError(Exception):
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("checker").joinpath("data", name).read_text(encoding="utf-8")
+    text = read_text("data", name)
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import string
 from functools import cache
-from importlib import resources
+
+from checker.package_data import read_text
 
 __all__ = ["LANGUAGES", "catalogue", "note", "placeholders", "render"]
 
@@ -20,7 +21,7 @@ def catalogue(lang: str = "en") -> dict[str, str]:
     """Every message of ``lang``, by id."""
     if lang not in LANGUAGES:
         raise KeyError(f"no messages for language {lang!r}")
-    text = resources.files("checker").joinpath("messages", f"{lang}.json").read_text(encoding="utf-8")
+    text = read_text("messages", f"{lang}.json")
     data: dict[str, str] = json.loads(text)
     return {k: v for k, v in data.items() if not k.startswith("_")}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -40,6 +41,11 @@ def chromium_path() -> str:
 COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
+# Paths named by their content (the runtime, the wheel) never change: sent with long-lived caching,
+# as the how-it-works page tells hosts to serve them.
+IMMUTABLE = re.compile(r"/assets/(pyodide|checker)/")
+
+
 @functools.lru_cache(maxsize=256)
 def _gzipped(path: str, mtime: float) -> bytes:
     return gzip.compress(Path(path).read_bytes(), 6)
@@ -48,6 +54,7 @@ def _gzipped(path: str, mtime: float) -> bytes:
 class _QuietHandler(SimpleHTTPRequestHandler):
     isolated: tuple[str, ...] = ()
     compress = False
+    log: list[str] | None = None
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -69,21 +76,30 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def end_headers(self) -> None:
+        if IMMUTABLE.match(self.path):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         if self.path.startswith(self.isolated):
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
             self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
         super().end_headers()
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        if self.log is not None:
+            self.log.append(f"{self.command} {self.path} {code}")
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(folder: Path, isolated: tuple[str, ...] = (), compress: bool = False) -> Iterator[str]:
+def serve(
+    folder: Path, isolated: tuple[str, ...] = (), compress: bool = False, log: list[str] | None = None
+) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL. Paths starting with one of
     ``isolated`` (for example "/bench-pyscript/") are sent cross-origin isolated (COOP and COEP).
-    With ``compress``, text files go gzip-encoded, as a static host sends them."""
-    handler_class = type("Handler", (_QuietHandler,), {"isolated": isolated, "compress": compress})
+    With ``compress``, text files go gzip-encoded, as a static host sends them. With ``log``, each
+    request the server answers is appended to it as "METHOD PATH STATUS"."""
+    handler_class = type("Handler", (_QuietHandler,), {"isolated": isolated, "compress": compress, "log": log})
     handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -14,7 +14,7 @@ from checker import REGIMES, decide_json, questions
 from overrides.sitegen import contacts
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import esc
-from overrides.sitegen.runtime import runtime_paths
+from overrides.sitegen.runtime import PRELOADED, runtime_paths, runtime_sizes
 from overrides.sitegen.templates import render
 
 __all__ = ["EMBED_SANDBOX", "EXAMPLE", "PRINTOUTS", "checker_form", "embed_snippets", "example", "firm", "print_links"]
@@ -80,12 +80,20 @@ def checker_form(ctx: Context) -> str:
         )
     browser_words = {k: v for k, v in words.items() if k.startswith(_BROWSER_WORDS)}
     data = json.dumps(
-        {"words": browser_words, "questions": schema, "contacts": result_contacts(lang.code)}, ensure_ascii=False
+        {
+            "words": browser_words,
+            "questions": schema,
+            "contacts": result_contacts(lang.code),
+            "sizes": runtime_sizes(),
+        },
+        ensure_ascii=False,
     ).replace("</", "<\\/")
+    paths = {k: ctx.prefix + v for k, v in runtime_paths().items()}
     return render(
         "checker-form.html",
         lang=lang.code,
-        paths={k: ctx.prefix + v for k, v in runtime_paths().items()},
+        paths=paths,
+        preload=[paths["runtime"] + name for name in PRELOADED],
         here=ctx.prefix + lang.folder,
         data=Markup(data),
         words=words,

@@ -4,9 +4,11 @@ worker from ``tools/sw.js``, each under a path named by its content so a release
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from overrides.sitegen.words import ROOT
 from tools.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files
 
-__all__ = ["SERVICE_WORKER", "WORKER", "runtime_paths", "wheel", "write_runtime"]
+__all__ = ["PRELOADED", "SERVICE_WORKER", "WORKER", "runtime_paths", "runtime_sizes", "wheel", "write_runtime"]
 
 WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
 SERVICE_WORKER = ROOT / "tools" / "sw.js"
@@ -46,6 +48,32 @@ def runtime_paths() -> dict[str, str]:
         "wheel": f"assets/checker/{_digest(built)}/{built.name}",
         "worker": f"javascripts/checker/worker.mjs?v={_digest(WORKER)}",
     }
+
+
+# What the checker page asks for as it opens (``<link rel=preload>``), before its worker starts: the
+# worker's own request then finds it in the browser's HTTP cache (a worker cannot use the page's
+# preloads directly). Only the standard library: a private window's cache is in memory and keeps no
+# entry over 1/8 of its 10 MiB (Chromium), so a preloaded WebAssembly file (9.6 MB) would be
+# downloaded twice there (measured); the worker fetches that one itself.
+PRELOADED = ("python_stdlib.zip",)
+
+
+@lru_cache(maxsize=4)
+def _gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6, mtime=0))
+
+
+def runtime_sizes() -> dict[str, int]:
+    """The bytes the checker downloads to start, known at build time: ``counted`` is what its worker
+    counts as it arrives (the WebAssembly, the standard library, the lock file, the wheel: the
+    page's progress bar), ``total`` adds Pyodide's two scripts, uncompressed, and ``gzip`` is the
+    total as a host that compresses with gzip sends it."""
+    files = {name: (PYODIDE / name).read_bytes() for name in COPIED}
+    files.update(runtime_files())
+    files["wheel"] = wheel().read_bytes()
+    counted = sum(len(data) for name, data in files.items() if not name.endswith(".mjs"))
+    total = sum(len(data) for data in files.values())
+    return {"counted": counted, "total": total, "gzip": sum(_gzip_size(data) for data in files.values())}
 
 
 def write_runtime(site: Path) -> None:

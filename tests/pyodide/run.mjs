@@ -1,9 +1,12 @@
 // Run the checker wheel in real Pyodide (npm `pyodide`, under Node), with no network.
 // Usage: node run.mjs WHEEL REQUESTS.json [INDEX_DIR]
-//   -> prints {"traceback", "python", "platform", "checker_file", "replies", "stdlib"}
+//   -> prints {"traceback", "python", "platform", "checker_file", "replies", "stdlib", "frozen"}
 // Each request is the JSON string the browser worker sends to `checker.handle`. INDEX_DIR, when
 // given, is a folder with the runtime files to load instead of the npm package's (the site's
-// trimmed standard library). "stdlib" lists the standard-library files imported by the end.
+// trimmed standard library). "stdlib" lists the standard-library files imported by the end, except
+// the modules frozen into the wasm (os, io, site, importlib's bootstrap...): Python runs those from
+// the wasm itself and never reads their files, so the site's zip leaves them out ("frozen" lists
+// the files of those that were imported).
 import { loadPyodide } from "pyodide";
 import { readFileSync } from "node:fs";
 
@@ -20,7 +23,17 @@ const stdlib = JSON.parse(
     "import json, sys\n" +
       "prefix = next(p for p in sys.path if p.endswith('.zip')) + '/'\n" +
       "json.dumps(sorted({m.__file__[len(prefix):] for m in list(sys.modules.values())\n" +
-      "  if (getattr(m, '__file__', None) or '').startswith(prefix)}))",
+      "  if (getattr(m, '__file__', None) or '').startswith(prefix)\n" +
+      "  and getattr(getattr(m, '__spec__', None), 'origin', None) != 'frozen'}))",
+  ),
+);
+const frozen = JSON.parse(
+  pyodide.runPython(
+    "import json, sys\n" +
+      "prefix = next(p for p in sys.path if p.endswith('.zip')) + '/'\n" +
+      "json.dumps(sorted({m.__file__[len(prefix):] for m in list(sys.modules.values())\n" +
+      "  if (getattr(m, '__file__', None) or '').startswith(prefix)\n" +
+      "  and getattr(getattr(m, '__spec__', None), 'origin', None) == 'frozen'}))",
   ),
 );
 // A traceback through the standard library (its line tables are rewritten for the site).
@@ -35,5 +48,6 @@ process.stdout.write(
     checker_file: checker.__file__,
     replies,
     stdlib,
+    frozen,
   }),
 );

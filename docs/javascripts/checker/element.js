@@ -5,7 +5,8 @@
 //
 // API for embedders and tests:
 //   await el.decide(scenario)  -> the decision object, exactly as `python -m checker` prints it
-//   el.dataset.state            -> "loading" | "ready" | "error"  ("static" before this script runs)
+//   el.dataset.state            -> "loading" | "ready" | "error"  ("static" before this script runs;
+//                                  "waiting" while a browser that asks to save data has downloaded nothing)
 
 import { Runtime } from "./runtime.js";
 
@@ -45,6 +46,13 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// The browser asks to save data (Data Saver, or a 2G connection): download nothing unasked.
+// The checker page's preload script applies the same test (overrides/partials/checker-form.html).
+function savesData() {
+  const c = navigator.connection;
+  return Boolean(c && (c.saveData || /2g$/.test(c.effectiveType || "")));
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : `{${key}}`));
 }
@@ -59,6 +67,7 @@ class TrustActChecker extends HTMLElement {
     this.form = this.querySelector("form.checker-form");
     this.status = this.querySelector(".checker-status");
     this.result = this.querySelector(".checker-result");
+    this.sizes = data.sizes || {};
     this.dataset.state = "loading";
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -84,8 +93,25 @@ class TrustActChecker extends HTMLElement {
       const wait = sw ? Promise.race([sw, new Promise((resolve) => setTimeout(resolve, 3000))]) : Promise.resolve();
       wait.then(() => this.runtime || this.attach());
     };
-    if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 1000 });
+    if (!shared && savesData()) this.offerLoad();
+    else if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 1000 });
     else setTimeout(begin, 50);
+  }
+
+  // Save-data mode: say how much the checker downloads, and load it only when asked (this button,
+  // or Check, which attaches the runtime itself).
+  offerLoad() {
+    this.dataset.state = "waiting";
+    const size = this.megabytes(this.sizes.gzip || 0);
+    const raw = this.megabytes(this.sizes.total || 0);
+    const button = el("button", { type: "button", class: "checker-load md-button" }, fill(this.words["ui.load"], { size }));
+    button.addEventListener("click", () => this.runtime || this.attach());
+    this.status.replaceChildren(fill(this.words["ui.save_data"], { size, raw }), " ", button);
+  }
+
+  megabytes(bytes) {
+    const format = new Intl.NumberFormat(this.dataset.lang || "en", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return format.format(bytes / 1e6);
   }
 
   attach() {
@@ -117,6 +143,10 @@ class TrustActChecker extends HTMLElement {
   showState() {
     const runtime = this.runtime;
     this.dataset.state = runtime.state;
+    if (runtime.state !== "loading") {
+      if (this.bar) this.bar.remove();
+      delete this.status.dataset.stage;
+    }
     if (runtime.state === "ready") {
       if (!performance.getEntriesByName("checker-ready").length) performance.mark("checker-ready");
       this.status.textContent = this.words["ui.ready"];
@@ -131,7 +161,41 @@ class TrustActChecker extends HTMLElement {
       );
       this.status.setAttribute("role", "alert");
     } else {
-      this.status.textContent = this.words[`ui.stage.${runtime.stage}`] || this.words["ui.loading"];
+      this.showProgress(runtime);
+    }
+  }
+
+  // While the runtime loads: the stage in the status line (announced once per stage, not per byte),
+  // with the decision tables offered meanwhile, and a progress bar: the share of the runtime's size
+  // (known at build time) received so far, counted as decoded, so the share is true under a host's
+  // compression too; then indeterminate, named by the stage, while Python starts.
+  showProgress(runtime) {
+    const w = this.words;
+    const stage = String(runtime.stage);
+    if (this.status.dataset.stage !== stage) {
+      this.status.dataset.stage = stage;
+      this.status.replaceChildren(w[`ui.stage.${stage}`] || w["ui.loading"], " ",
+        el("a", { class: "checker-meanwhile", href: this.dataset.tables }, w["ui.meanwhile"]));
+    }
+    if (!this.bar) {
+      this.bar = el("div", { class: "checker-progress" },
+        el("progress", { "aria-label": w["ui.progress"] }), " ", el("span", { "aria-hidden": "true" }));
+    }
+    if (!this.bar.isConnected) this.status.after(this.bar);
+    const [bar, label] = this.bar.children;
+    const total = this.sizes.counted;
+    if (runtime.stage === "runtime" && total) {
+      const received = Math.min(runtime.received || 0, total);
+      const percent = new Intl.NumberFormat(this.dataset.lang || "en").format(Math.floor((100 * received) / total));
+      const text = fill(w["ui.progress_percent"], { percent });
+      bar.max = total;
+      bar.value = received;
+      bar.setAttribute("aria-valuetext", text);
+      label.textContent = text;
+    } else {
+      bar.removeAttribute("value");
+      bar.setAttribute("aria-valuetext", w[`ui.stage.${stage}`] || w["ui.loading"]);
+      label.textContent = "";
     }
   }
 

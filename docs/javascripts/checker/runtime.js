@@ -3,7 +3,8 @@
 // runs Python, this module tracks its state and matches replies to requests, and the element
 // (element.js) renders. Messages carry JSON strings, never live objects.
 //   const runtime = new Runtime(workerUrl);
-//   runtime.listeners.add((r) => ...);   // on each change of r.state ("loading" | "ready" | "error") or r.stage
+//   runtime.listeners.add((r) => ...);   // on each change of r.state ("loading" | "ready" | "error"),
+//                                        // r.stage, or r.received (bytes of the runtime received so far)
 //   await runtime.ask({ scenario, lang }) // -> the reply of `checker.handle`, decoded
 
 export class Runtime {
@@ -13,6 +14,7 @@ export class Runtime {
     this.next = 1;
     this.state = "loading";
     this.stage = null;
+    this.received = 0;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       this.fail("this browser cannot run WebAssembly");
       return;
@@ -32,6 +34,7 @@ export class Runtime {
   receive(message) {
     if (message.type === "progress") {
       this.stage = message.stage;
+      this.received = message.received || 0;
       this.emit();
     } else if (message.type === "ready") {
       clearTimeout(this.timer);

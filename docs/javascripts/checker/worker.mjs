@@ -1,12 +1,49 @@
 // The checker's module worker: loads Python (Pyodide) and the checker wheel from this site, then
 // answers requests. Messages in and out carry JSON strings; the rules live only in the Python package.
 //   in:  {id, request}            request: the JSON string `checker.handle` takes
-//   out: {type: "progress", stage} | {type: "ready"} | {type: "error", message} | {type: "reply", id, reply}
+//   out: {type: "progress", stage, received} | {type: "ready"} | {type: "error", message} | {type: "reply", id, reply}
+// While stage is "runtime", received counts the bytes of the runtime's files (the WebAssembly, the
+// standard library, the lock file and the wheel) that have arrived so far, as they are decoded:
+// the page knows their sizes from the build and shows the share received.
 const params = new URL(import.meta.url).searchParams;
 const runtime = new URL(params.get("runtime"), import.meta.url).href;
 const wheel = new URL(params.get("wheel"), import.meta.url).href;
 
-const progress = (stage) => postMessage({ type: "progress", stage });
+let stage = null;
+let received = 0;
+let reported = 0;
+const progress = (next) => {
+  stage = next;
+  postMessage({ type: "progress", stage, received });
+};
+
+// Count every body this worker (Pyodide included) downloads, as it streams in: one download, no
+// copy, the response otherwise as it came (WebAssembly.instantiateStreaming still reads its type).
+// Once the WebAssembly and the standard library are in, Python is starting.
+const plainFetch = self.fetch.bind(self);
+const arrived = new Set();
+self.fetch = async (input, init) => {
+  const response = await plainFetch(input, init);
+  if (!response.ok || !response.body || (init && init.method === "HEAD")) return response;
+  const name = new URL(typeof input === "string" ? input : input.url, self.location.href).pathname.split("/").pop();
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      const now = performance.now();
+      if (stage === "runtime" && now - reported > 100) {
+        reported = now;
+        postMessage({ type: "progress", stage, received });
+      }
+      controller.enqueue(chunk);
+    },
+    flush() {
+      arrived.add(name);
+      if (stage === "runtime" && arrived.has("pyodide.asm.wasm") && arrived.has("python_stdlib.zip")) progress("python");
+    },
+  });
+  const { status, statusText, headers } = response;
+  return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+};
 
 // Pyodide waits forever when its WebAssembly file is missing, so look before loading. Offline
 // (no answer at all), the files may still come from the service worker's cache: go on.
@@ -25,7 +62,6 @@ async function start() {
   const checked = Promise.all([present(`${runtime}pyodide.asm.wasm`), present(`${runtime}python_stdlib.zip`)]);
   const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
   await checked;
-  progress("python");
   const [pyodide, bytes] = await Promise.all([
     loadPyodide({ indexURL: runtime }),
     fetch(wheel).then((response) => {
