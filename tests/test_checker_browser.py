@@ -53,6 +53,7 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     expected = cli(scenario)
     assert answer.get_attribute("data-outcome") == expected["outcome"]
     assert page.inner_text(".checker-summary") == expected["summary"]
+    page.click(".checker-open-all")
     reasons = page.query_selector_all(".checker-reasons > li")
     assert [r.query_selector("p").inner_text() for r in reasons] == [r["text"] for r in expected["reasons"]]  # type: ignore[union-attr]
     assert [r.query_selector(".checker-citation a").inner_text() for r in reasons] == [  # type: ignore[union-attr]
@@ -275,6 +276,44 @@ def test_print_this_result_is_one_page(page: Page, base_url: str) -> None:
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>>") + pdf.count(b"/Type /Page ") == 1
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_result_folds_its_details_on_a_phone(page: Page, base_url: str, lang: str) -> None:
+    """At 360x740 a "Depends" result shows its headline, the answers and the next steps; the reasons,
+    the versions and the what-if list are closed folds that one control opens and closes, and print
+    opens them all."""
+    words = shown_words(lang)
+    page.set_viewport_size({"width": 360, "height": 740})
+    answer_form(page, {"custodian": "municipal_police"}, path=("es/" if lang == "es" else "") + "checker/", base_url=base_url)
+    assert page.get_attribute(".checker-answer", "data-outcome") == "depends"
+    folds = page.locator("details.checker-fold")
+    titles = [t.strip() for t in folds.locator("summary").all_inner_texts()]
+    assert titles == [words["ui.reasons"], words["ui.duty_why"], words["ui.compare"], words["ui.what_if"]]
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => !d.open)")
+    for hidden in (".checker-reasons", ".checker-duty-why .checker-duty", ".checker-compare table", ".checker-what-if"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.is_visible(".checker-next-steps")
+    assert page.is_visible(".checker-duties")
+    toggle = page.locator("button.checker-open-all")
+    assert toggle.inner_text() == words["ui.open_all"]
+    toggle.click()
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => d.open)")
+    assert page.is_visible(".checker-reasons") and page.is_visible(".checker-what-if")
+    assert toggle.inner_text() == words["ui.close_all"]
+    toggle.click()
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => !d.open)")
+    # One fold by keyboard: its summary is a button that Enter opens.
+    page.focus(".checker-why > summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible(".checker-reasons")
+    # Printing (the browser's own or the result's button) opens every fold, and afterwards closes the
+    # ones that were closed.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => d.open)")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    opened = page.evaluate("[...document.querySelectorAll('details.checker-fold')].map(d => d.open)")
+    assert opened == [True, False, False, False]
+
+
 def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None:
     """With Material's instant navigation on, reaching the checker by a link still starts and answers."""
     config = tmp_path / "mkdocs-instant.yml"
@@ -330,6 +369,7 @@ def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> No
     expected = decide_json(scenario, "es")
     assert answer.get_attribute("data-outcome") == expected["outcome"]
     assert page.inner_text(".checker-summary") == expected["summary"]
+    page.click(".checker-open-all")
     texts = [r.inner_text() for r in page.query_selector_all(".checker-reasons > li > p:first-child")]
     assert texts == [r["text"] for r in expected["reasons"]]
     assert page.evaluate("window.__csp") == []

@@ -77,6 +77,10 @@ class TrustActChecker extends HTMLElement {
     // and the result, so Back or the browser's page cache cannot bring them back.
     this.onPageHide = () => this.forget();
     window.addEventListener("pagehide", this.onPageHide);
+    this.onBeforePrint = () => this.openForPrint();
+    this.onAfterPrint = () => this.closeAfterPrint();
+    window.addEventListener("beforeprint", this.onBeforePrint);
+    window.addEventListener("afterprint", this.onAfterPrint);
     // Start Python once the page is idle, and once the service worker (if any) is ready, so that
     // the runtime's files pass through it and are kept for the next visit.
     const begin = () => {
@@ -104,6 +108,8 @@ class TrustActChecker extends HTMLElement {
   disconnectedCallback() {
     if (this.runtime) this.runtime.listeners.delete(this.onRuntime);
     window.removeEventListener("pagehide", this.onPageHide);
+    window.removeEventListener("beforeprint", this.onBeforePrint);
+    window.removeEventListener("afterprint", this.onAfterPrint);
   }
 
   forget() {
@@ -314,40 +320,45 @@ class TrustActChecker extends HTMLElement {
     if (decision.hold_until) {
       section.append(el("p", { class: "checker-hold" }, el("strong", {}, `${w["ui.hold_until"]}: `), decision.hold_until.replace("T", " ")));
     }
+    // The details, each in a fold closed on screen (native <details>: a button to screen readers,
+    // opened by Enter or Space), all opened for printing; one control opens or closes them all.
+    const citation = (r) =>
+      el("p", { class: "checker-citation" },
+        el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
+        ` · ${w[`label.status.${r.status}`]}`);
+    const folds = [];
+    const fold = (cls, title, ...content) => {
+      const node = el("details", { class: `checker-fold ${cls}` }, el("summary", {}, el("h3", {}, title)), ...content);
+      folds.push(node);
+      return node;
+    };
+    const why = [];
     if (decision.missing_facts.length) {
-      section.append(
+      why.push(
         el("p", {}, el("strong", {}, `${w["ui.missing"]}:`)),
         el("ul", { class: "checker-missing" }, decision.missing_facts.map((f) => el("li", {}, this.questions[f].label))),
       );
     }
     if (decision.unverified.length) {
-      section.append(
+      why.push(
         el("p", {}, el("strong", {}, `${w["ui.unverified"]}:`)),
         el("ul", { class: "checker-unverified" }, decision.unverified.map((u) => el("li", {}, `${u.citation}. ${u.note || ""}`))),
       );
     }
+    const toggle = el("button", { type: "button", class: "md-button checker-open-all" }, w["ui.open_all"]);
     section.append(
-      el("h3", {}, w["ui.reasons"]),
-      el("ol", { class: "checker-reasons" }, decision.reasons.map((r) =>
-        el("li", { "data-provision": r.provision },
-          el("p", {}, r.text),
-          el("p", { class: "checker-citation" },
-            el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
-            ` · ${w[`label.status.${r.status}`]}`)))),
+      el("div", { class: "checker-fold-actions" }, toggle),
+      fold("checker-why", w["ui.reasons"], ...why,
+        el("ol", { class: "checker-reasons" }, decision.reasons.map((r) =>
+          el("li", { "data-provision": r.provision }, el("p", {}, r.text), citation(r))))),
     );
     const others = decision.duties.filter((d) => d.duty !== "hold" && decision.asked.includes(d.duty));
     if (others.length) {
-      section.append(el("div", { class: "checker-duty-why" },
-        el("h3", {}, w["ui.duty_why"]),
+      section.append(fold("checker-duty-why", w["ui.duty_why"],
         ...others.map((d) => el("div", { class: "checker-duty", "data-duty": d.duty },
           el("h4", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}`),
           el("ol", { class: "checker-duty-reasons" }, d.reasons.map((r) =>
-            el("li", { "data-provision": r.provision },
-              el("p", {}, r.text),
-              el("p", { class: "checker-citation" },
-                el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
-                ` · ${w[`label.status.${r.status}`]}`))))))),
-      );
+            el("li", { "data-provision": r.provision }, el("p", {}, r.text), citation(r))))))));
     }
     if (comparison.length) {
       // One row per version; one column per request asked about (the hold's in its own words).
@@ -359,21 +370,25 @@ class TrustActChecker extends HTMLElement {
           columns.map((duty) => el("td", { "data-duty": duty, "data-outcome": d.duties[duty] }, w[`label.duty.${d.duties[duty]}`]))));
       const head = el("tr", {}, el("th", { scope: "col" }, w["ui.version"]),
         el("th", { scope: "col" }, asked.hold || "hold"), columns.map((duty) => el("th", { scope: "col" }, asked[duty] || duty)));
-      section.append(
-        el("div", { class: "checker-extra checker-compare" },
-          el("h3", {}, w["ui.compare"]),
-          el("div", { class: "checker-table" },
-            // Focusable, so a keyboard can scroll it when it is wider than a phone.
-            el("table", { tabindex: "0", "aria-label": w["ui.compare"] }, el("thead", {}, head), el("tbody", {}, rows)))),
-      );
+      section.append(fold("checker-extra checker-compare", w["ui.compare"],
+        el("div", { class: "checker-table" },
+          // Focusable, so a keyboard can scroll it when it is wider than a phone.
+          el("table", { tabindex: "0", "aria-label": w["ui.compare"] }, el("thead", {}, head), el("tbody", {}, rows)))));
     }
     const changes = whatIf.map((c) =>
       el("li", {}, fill(w["ui.what_if_item"], { question: c.question, answer: c.answer, outcome: w[`label.outcome.${c.outcome}`] })));
-    section.append(
-      el("div", { class: "checker-extra" },
-        el("h3", {}, w["ui.what_if"]),
-        changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"])),
-    );
+    section.append(fold("checker-extra checker-changes", w["ui.what_if"],
+      changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"])));
+    const label = () => {
+      const all = folds.every((f) => f.open);
+      toggle.textContent = all ? w["ui.close_all"] : w["ui.open_all"];
+    };
+    for (const f of folds) f.addEventListener("toggle", label);
+    toggle.addEventListener("click", () => {
+      const open = !folds.every((f) => f.open);
+      for (const f of folds) f.open = open;
+      label();
+    });
     const share = el("button", { type: "button", class: "md-button checker-share" }, w["ui.share"]);
     share.addEventListener("click", () => this.share(section));
     const print = el("button", { type: "button", class: "md-button checker-print" }, w["ui.print"]);
@@ -427,6 +442,18 @@ class TrustActChecker extends HTMLElement {
     window.addEventListener("afterprint", done, { once: true });
     window.print();
     setTimeout(done, 1000);
+  }
+
+  // Any print (this result's button or the browser's own) opens every fold, and closes again the
+  // ones the reader had closed.
+  openForPrint() {
+    this.closedForPrint = [...this.result.querySelectorAll("details.checker-fold:not([open])")];
+    for (const fold of this.closedForPrint) fold.open = true;
+  }
+
+  closeAfterPrint() {
+    for (const fold of this.closedForPrint || []) fold.open = false;
+    this.closedForPrint = null;
   }
 }
 
