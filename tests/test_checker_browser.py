@@ -3,6 +3,7 @@ worker, with nothing leaving the page; share links, failure states, accessibilit
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 import time
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from checker import decide_json
+from checker import decide_json, questions, regime_for
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
 
@@ -43,14 +44,24 @@ def page(browser: Browser, requests_seen: list[str]) -> Iterator[Page]:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[f"{s['as_of']}-{s['custodian']}" for s in SCENARIOS])
 def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str, scenario: dict[str, Any]) -> None:
-    """Filled through the form, each scenario shows the CLI's outcome, reasons, citations and comparison."""
+    """Filled through the form, each scenario shows the CLI's outcome, reasons, citations and comparison.
+
+    The form asks only what the law of the scenario's date asks, so it is filled with those answers;
+    the answers it does not ask change nothing under that law."""
+    shown = asked_on(scenario)
     page.goto(base_url + "checker/")
-    fill(page, scenario)
+    fill(page, shown)
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     page.click("button.checker-submit")
     answer = page.wait_for_selector(".checker-answer")
     assert answer is not None
-    expected = cli(scenario)
+    expected = cli(shown)
+    whole = cli(scenario)
+    assert (whole["outcome"], whole["reasons"], whole["duties"]) == (
+        expected["outcome"],
+        expected["reasons"],
+        expected["duties"],
+    )
     assert answer.get_attribute("data-outcome") == expected["outcome"]
     assert page.inner_text(".checker-summary") == expected["summary"]
     page.click(".checker-open-all")
@@ -59,7 +70,7 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     assert [r.query_selector(".checker-citation a").inner_text() for r in reasons] == [  # type: ignore[union-attr]
         r["citation"] for r in expected["reasons"]
     ]
-    versions = cli(scenario, "--compare")
+    versions = cli(shown, "--compare")
     compared = [row.get_attribute("data-outcome") for row in page.query_selector_all("tr[data-regime]")]
     assert compared == [d["outcome"] for d in versions]
     cells = [
@@ -83,6 +94,72 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     assert page.evaluate("window.__csp") == []
 
 
+def asked_on(scenario: dict[str, Any]) -> dict[str, Any]:
+    """The part of ``scenario`` that the law of its date asks (the schema's asked_in)."""
+    regime = regime_for(datetime.date.fromisoformat(scenario["as_of"])).id
+    asked = {f["id"] for f in questions()["fields"] if regime in f["asked_in"]}
+    return {k: v for k, v in scenario.items() if k in asked}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_form_asks_only_what_the_law_of_the_date_asks(page: Page, base_url: str, lang: str) -> None:
+    """Changing the date shows the questions that version's rules read and hides the others, keeping
+    their answers but not sending them, and says which version applies, from the checker's regimes."""
+    schema = questions(lang)
+    regimes = {r["id"]: r for r in schema["regimes"]}
+    words = shown_words(lang)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + ("es/" if lang == "es" else "") + "checker/")
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+
+    def shown_on(date: str) -> set[str]:
+        page.fill("input[name=as_of]", date)
+        return {
+            f["id"]
+            for f in schema["fields"]
+            if f["type"] != "date" and page.locator(f".checker-field:has([name='{f['id']}'])").first.is_visible()
+        }
+
+    for date, regime in (("2013-05-01", "before_2014"), ("2016-05-27", "pa_13_155"), ("2026-01-05", "hb_7259_2025")):
+        expected = {
+            f["id"]
+            for f in schema["fields"]
+            if f["type"] != "date" and regime in f["asked_in"] and not f.get("needed_for")
+        }
+        assert shown_on(date) == expected | {"release_at"}, date
+        line = page.inner_text(".checker-applies")
+        assert line == words["ui.applies"].format(name=regimes[regime]["name"], period=regimes[regime]["period"])
+    assert "gang_database" not in shown_on("2026-01-05")
+    assert "warrant" not in shown_on("2016-05-27")
+    page.check("input[name=gang_database][value='true']")
+    page.fill("input[name=as_of]", "2026-01-05")
+    page.check("input[name=warrant][value=judicial]")
+    sent = page.evaluate("document.querySelector('trust-act-checker').scenario()")
+    assert sent.get("warrant") == "judicial"
+    assert "gang_database" not in sent
+    page.fill("input[name=as_of]", "2016-05-27")
+    assert page.is_checked("input[name=gang_database][value='true']"), "a hidden answer is kept"
+    sent = page.evaluate("document.querySelector('trust-act-checker').scenario()")
+    assert sent.get("gang_database") is True
+    assert "warrant" not in sent
+    page.fill("input[name=as_of]", "")
+    today = regime_for(datetime.date.today()).id
+    assert page.inner_text(".checker-applies").startswith(words["ui.applies"].split("{")[0])
+    assert regimes[today]["name"] in page.inner_text(".checker-applies")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_phone_check_is_within_two_screens_after_2019(page: Page, base_url: str, lang: str) -> None:
+    """At 360x740, for a date after 2019, the Check button ends within two screens of the form's top."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + ("es/" if lang == "es" else "") + "checker/")
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+    page.fill("input[name=as_of]", "2021-03-03")
+    top = page.evaluate("document.querySelector('form.checker-form').getBoundingClientRect().top + scrollY")
+    bottom = page.evaluate("document.querySelector('button.checker-submit').getBoundingClientRect().bottom + scrollY")
+    assert bottom - top <= 2 * 740, f"Check ends {bottom - top:.0f} px below the form's top"
+
+
 def test_questions_for_one_request_appear_when_it_is_ticked(page: Page, base_url: str) -> None:
     """The courthouse and consent questions stay hidden until a request that needs them is ticked."""
     page.goto(base_url + "checker/")
@@ -91,6 +168,9 @@ def test_questions_for_one_request_appear_when_it_is_ticked(page: Page, base_url
     consent = page.locator("fieldset.checker-field:has(input[name='written_consent'])")
     assert courthouse.is_hidden()
     assert consent.is_hidden()
+    requests = page.locator("fieldset.checker-field:has(input[name='asked']) details")
+    assert requests.get_attribute("open") is None, "the requests are folded: unchecked means every request"
+    requests.locator("summary").click()
     page.check("input[name='asked'][value='courthouse_arrest']")
     assert courthouse.is_visible()
     assert consent.is_hidden()
@@ -283,7 +363,8 @@ def test_a_result_folds_its_details_on_a_phone(page: Page, base_url: str, lang: 
     opens them all."""
     words = shown_words(lang)
     page.set_viewport_size({"width": 360, "height": 740})
-    answer_form(page, {"custodian": "municipal_police"}, path=("es/" if lang == "es" else "") + "checker/", base_url=base_url)
+    path = ("es/" if lang == "es" else "") + "checker/"
+    answer_form(page, {"custodian": "municipal_police"}, path=path, base_url=base_url)
     assert page.get_attribute(".checker-answer", "data-outcome") == "depends"
     folds = page.locator("details.checker-fold")
     titles = [t.strip() for t in folds.locator("summary").all_inner_texts()]
@@ -297,7 +378,8 @@ def test_a_result_folds_its_details_on_a_phone(page: Page, base_url: str, lang: 
     assert toggle.inner_text() == words["ui.open_all"]
     toggle.click()
     assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => d.open)")
-    assert page.is_visible(".checker-reasons") and page.is_visible(".checker-what-if")
+    assert page.is_visible(".checker-reasons")
+    assert page.is_visible(".checker-what-if")
     assert toggle.inner_text() == words["ui.close_all"]
     toggle.click()
     assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => !d.open)")

@@ -56,6 +56,7 @@ class TrustActChecker extends HTMLElement {
     this.words = data.words;
     this.contacts = data.contacts || [];
     this.questions = Object.fromEntries(data.questions.fields.map((f) => [f.id, f]));
+    this.regimes = data.questions.regimes;
     this.form = this.querySelector("form.checker-form");
     this.status = this.querySelector(".checker-status");
     this.result = this.querySelector(".checker-result");
@@ -66,12 +67,13 @@ class TrustActChecker extends HTMLElement {
     });
     this.form.addEventListener("change", () => {
       this.syncConvictions();
-      this.syncAsked();
+      this.syncFields();
     });
+    this.form.elements.namedItem("as_of").addEventListener("input", () => this.syncFields());
     this.querySelector(".checker-add").addEventListener("click", () => this.addConviction());
     this.restoreFromLink();
     this.syncConvictions();
-    this.syncAsked();
+    this.syncFields();
     this.querySelector("button.checker-submit").disabled = false;
     // Nothing of the answers outlives the page: leaving it (the quick exit included) clears the form
     // and the result, so Back or the browser's page cache cannot bring them back.
@@ -114,8 +116,9 @@ class TrustActChecker extends HTMLElement {
 
   forget() {
     this.form.reset();
+    for (const more of this.form.querySelectorAll("details")) more.open = false;
     this.syncConvictions();
-    this.syncAsked();
+    this.syncFields();
     this.result.replaceChildren();
     this.lastScenario = null;
   }
@@ -160,6 +163,8 @@ class TrustActChecker extends HTMLElement {
     out.as_of = value("as_of") || localToday();
     for (const [id, question] of Object.entries(this.questions)) {
       if (id === "as_of") continue;
+      const field = this.fieldOf(id);
+      if (field && field.hidden) continue;
       const raw = value(id);
       if (question.type === "boolean") {
         if (raw !== "") out[id] = JSON.parse(raw);
@@ -198,6 +203,8 @@ class TrustActChecker extends HTMLElement {
       if (question.type === "boolean") set(id, JSON.stringify(v));
       else if (question.type === "set") {
         for (const box of form.querySelectorAll(`input[name="${id}"]`)) box.checked = v.includes(box.value);
+        const more = this.fieldOf(id) && this.fieldOf(id).querySelector("details");
+        if (more && v.length) more.open = true;
       } else if (question.type === "convictions") {
         set("convictions", v.length ? "some" : "none");
         v.forEach((item, i) => {
@@ -239,16 +246,31 @@ class TrustActChecker extends HTMLElement {
     this.querySelector(".checker-convictions").hidden = !some;
   }
 
-  // A question only some requests need (the schema's needed_for) is shown once one of them is
-  // ticked under "What did ICE ask for?"; its answer is kept while it is hidden.
-  syncAsked() {
+  // The form asks only what the law of the chosen date asks (each question's asked_in lists the
+  // versions whose rules read it; the version in force is a lookup of the regimes' dates), and a
+  // question only some requests need (needed_for) only once one of them is ticked under "What did
+  // ICE ask for?". A hidden question keeps its answer but is not sent.
+  regimeOn(date) {
+    return this.regimes.find((r) => (!r.effective_from || r.effective_from <= date) && (!r.effective_to || date <= r.effective_to));
+  }
+
+  syncFields() {
+    const regime = this.regimeOn(this.form.elements.namedItem("as_of").value || localToday());
     const ticked = new Set([...this.form.querySelectorAll('input[name="asked"]:checked')].map((box) => box.value));
     for (const [id, question] of Object.entries(this.questions)) {
-      if (!question.needed_for) continue;
-      const control = this.form.querySelector(`[name="${id}"]`);
-      const field = control && control.closest(".checker-field");
-      if (field) field.hidden = !question.needed_for.some((duty) => ticked.has(duty));
+      const field = this.fieldOf(id);
+      if (!field) continue;
+      const inForce = !regime || !question.asked_in || question.asked_in.includes(regime.id);
+      const needed = !question.needed_for || question.needed_for.some((duty) => ticked.has(duty));
+      field.hidden = !(inForce && needed);
     }
+    const line = this.querySelector(".checker-applies");
+    if (line) line.textContent = regime ? fill(this.words["ui.applies"], { name: regime.name, period: regime.period }) : "";
+  }
+
+  fieldOf(id) {
+    const control = this.form.querySelector(`[name="${id}"]`);
+    return control && control.closest(".checker-field");
   }
 
   addConviction() {
