@@ -68,7 +68,8 @@ def handle(request: str) -> str:
     "what_if": [...]}``. ``decision`` is exactly what ``decide_json`` returns; ``comparison`` is
     ``[{"regime": ..., "outcome": ...}]``, the outcome under every version of the law, oldest
     first (each regime with its ``period`` in words, and no what-if); ``what_if`` is the decision's
-    what-if list with each change's ``question`` and ``answer`` in words. Invalid input gives
+    what-if list as the page shows it, one line per question and new outcome, with the question
+    and the answers in words (see ``_worded``). Invalid input gives
     ``{"ok": false, "field": ..., "error": ...}``, the error in the request's language where the
     catalogue has its words. It never raises: a failure of the checker itself is ``{"ok": false,
     "field": "checker", ...}``, which the page shows with the link to the decision tables. Strings
@@ -113,10 +114,16 @@ def _compared(facts: Scenario, regime: Regime, lang: str) -> dict[str, Any]:
 
 
 def _worded(changes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """Each what-if change with its question and its answer as the form words them."""
+    """The what-if changes as the page lists them: one line per question and new outcome.
+
+    The changes to one question that give the same outcome (seven custodians the act does not
+    govern, say) are one line: ``{"field", "outcome", "question", "values", "answers", "answer"}``,
+    with each value's answer as the form words it and ``answer`` the answers joined by "; ". The
+    decision's own ``what_if`` (the command line's) stays one entry per change.
+    """
     fields = {f["id"]: f for f in questions(lang)["fields"]}
     words = catalogue(lang)
-    out = []
+    lines: dict[tuple[str, str], dict[str, Any]] = {}
     for change in changes:
         field, value = fields[change["field"]], change["value"]
         if field["type"] == "convictions":
@@ -126,5 +133,16 @@ def _worded(changes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
             answer = answer or words["q.convictions.none"]
         else:
             answer = next((o["label"] for o in field.get("values", []) if o["value"] == value), str(value))
-        out.append({**change, "question": field["label"], "answer": answer})
-    return out
+        line = lines.setdefault(
+            (change["field"], change["outcome"]),
+            {
+                "field": change["field"],
+                "outcome": change["outcome"],
+                "question": field["label"],
+                "values": [],
+                "answers": [],
+            },
+        )
+        line["values"].append(value)
+        line["answers"].append(answer)
+    return [{**line, "answer": "; ".join(line["answers"])} for line in lines.values()]

@@ -4,6 +4,7 @@ worker, with nothing leaving the page; share links, failure states, accessibilit
 from __future__ import annotations
 
 import datetime
+import json
 import subprocess
 import sys
 import time
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from checker import decide_json, questions, regime_for
+from checker import decide_json, handle, questions, regime_for
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
 
@@ -86,12 +87,28 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     assert [d.get_attribute("data-outcome") for d in duties] == [
         d["outcome"] for d in expected["duties"] if d["duty"] in expected["asked"]
     ]
+    lines = json.loads(handle(json.dumps({"scenario": shown})))["what_if"]
+    assert [
+        (li.get_attribute("data-field"), li.get_attribute("data-outcome"))
+        for li in page.query_selector_all(".checker-what-if > li")
+    ] == [(c["field"], c["outcome"]) for c in lines]
+    assert [li.inner_text() for li in page.query_selector_all(".checker-what-if > li")] == [
+        what_if_line(c, WORDS) for c in lines
+    ]
     steps = [s.inner_text() for s in page.query_selector_all(".checker-next-steps > li")]
     assert steps == [s["text"] for s in expected["next_steps"]]
     assert page.query_selector_all(".checker-contacts a[href^='tel:']")
     if expected["hold_until"]:
         assert expected["hold_until"].replace("T", " ") in page.inner_text(".checker-hold")
     assert page.evaluate("window.__csp") == []
+
+
+def what_if_line(line: dict[str, Any], words: dict[str, str]) -> str:
+    """A what-if line as the page words it: one answer, or several with the same outcome."""
+    template = words["ui.what_if_group" if len(line["answers"]) > 1 else "ui.what_if_item"]
+    return template.format(
+        question=line["question"], answer=line["answer"], outcome=words[f"label.outcome.{line['outcome']}"]
+    )
 
 
 def asked_on(scenario: dict[str, Any]) -> dict[str, Any]:
@@ -454,6 +471,12 @@ def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> No
     page.click(".checker-open-all")
     texts = [r.inner_text() for r in page.query_selector_all(".checker-reasons > li > p:first-child")]
     assert texts == [r["text"] for r in expected["reasons"]]
+    lines = json.loads(handle(json.dumps({"scenario": scenario, "lang": "es"})))["what_if"]
+    assert lines, "expected some change to matter"
+    words = shown_words("es")
+    assert [li.inner_text() for li in page.query_selector_all(".checker-what-if > li")] == [
+        what_if_line(c, words) for c in lines
+    ]
     assert page.evaluate("window.__csp") == []
 
 

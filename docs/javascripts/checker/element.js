@@ -397,8 +397,11 @@ class TrustActChecker extends HTMLElement {
           // Focusable, so a keyboard can scroll it when it is wider than a phone.
           el("table", { tabindex: "0", "aria-label": w["ui.compare"] }, el("thead", {}, head), el("tbody", {}, rows)))));
     }
+    // One line per question and new outcome, as Python grouped them (several answers: one line).
     const changes = whatIf.map((c) =>
-      el("li", {}, fill(w["ui.what_if_item"], { question: c.question, answer: c.answer, outcome: w[`label.outcome.${c.outcome}`] })));
+      el("li", { "data-field": c.field, "data-outcome": c.outcome },
+        fill(w[c.answers.length > 1 ? "ui.what_if_group" : "ui.what_if_item"],
+          { question: c.question, answer: c.answer, outcome: w[`label.outcome.${c.outcome}`] })));
     section.append(fold("checker-extra checker-changes", w["ui.what_if"],
       changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"])));
     const label = () => {
