@@ -327,7 +327,8 @@ def test_axe_before_and_after_a_result_and_a_phone_screen(page: Page, base_url: 
 
     def violations() -> list[str]:
         found: list[str] = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            "async () => (await axe.run(document, {resultTypes: ['violations'],"
+            " rules: {'target-size': {enabled: true}}})).violations"
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
         )
         return found
