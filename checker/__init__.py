@@ -56,8 +56,11 @@ def compare_json(data: Any, lang: str = "en") -> list[dict[str, Any]]:
     return compare(parse(data), lang=lang)
 
 
-def _error(field: str, error: str) -> str:
-    return json.dumps({"ok": False, "field": field, "error": error})
+def _error(field: str, error: str, problem: str | None = None) -> str:
+    reply = {"ok": False, "field": field, "error": error}
+    if problem is not None:
+        reply["problem"] = problem
+    return json.dumps(reply)
 
 
 def handle(request: str) -> str:
@@ -70,10 +73,11 @@ def handle(request: str) -> str:
     first (each regime with its ``period`` in words, and no what-if); ``what_if`` is the decision's
     what-if list as the page shows it, one line per question and new outcome, with the question
     and the answers in words (see ``_worded``). Invalid input gives
-    ``{"ok": false, "field": ..., "error": ...}``, the error in the request's language where the
-    catalogue has its words. It never raises: a failure of the checker itself is ``{"ok": false,
-    "field": "checker", ...}``, which the page shows with the link to the decision tables. Strings
-    cross the boundary, never live objects.
+    ``{"ok": false, "field": ..., "error": ..., "problem": ...}``, the error in the request's
+    language where the catalogue has its words (``problem`` is the same without the field's name,
+    for a page that names the field by its question). It never raises: a failure of the checker
+    itself is ``{"ok": false, "field": "checker", ...}``, which the page shows with the link to
+    the decision tables. Strings cross the boundary, never live objects.
     """
     try:
         return _handle(request)
@@ -97,7 +101,7 @@ def _handle(request: str) -> str:
     try:
         facts = parse(message.get("scenario"))
     except ValidationError as exc:
-        return _error(exc.field, exc.text(lang))
+        return _error(exc.field, exc.text(lang), exc.problem_text(lang))
     decision = decide(facts, lang=lang)
     comparison = [_compared(facts, r, lang) for r in REGIMES]
     return json.dumps(

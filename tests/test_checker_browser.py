@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker import decide_json, handle, questions, regime_for
+from checker.messages import catalogue
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
 
@@ -207,6 +208,46 @@ def test_decide_api_equals_the_command_line(page: Page, base_url: str) -> None:
         ".decide({custodian: 'sheriff'}).then(() => '', e => e.message)"
     )
     assert error.startswith("custodian:")
+
+
+def test_decide_api_answers_in_the_elements_language(page: Page, base_url: str) -> None:
+    """On the Spanish page `el.decide(scenario)` is what `python -m checker --lang es` prints."""
+    page.goto(base_url + "es/checker/")
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    for scenario in SCENARIOS[1:3]:
+        got = page.evaluate("s => document.querySelector('trust-act-checker').decide(s)", scenario)
+        assert got == cli(scenario, "--lang", "es")
+        assert got != cli(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_invalid_answer_is_named_by_its_question_in_the_page_language(page: Page, base_url: str, lang: str) -> None:
+    """A statute the checker cannot read, or a release time outside the week, is named by its
+    question in the page's language, never by the contract's field name."""
+    fields = {f["id"]: f for f in questions(lang)["fields"]}
+    messages = catalogue(lang)
+    words = shown_words(lang)
+    page.goto(base_url + ("es/" if lang == "es" else "") + "checker/")
+    fill(page, {"as_of": "2021-03-03", "convictions": [{"class": "D", "statute": "Sec. 53a-70"}]})
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    error = page.wait_for_selector(".checker-result .checker-failed")
+    assert error is not None
+    text = error.inner_text()
+    label = fields["convictions"]["item"]["statute"]["label"]
+    assert text.startswith(f"{words['ui.invalid']} {words['ui.conviction'].format(n=1)}, {label}: ")
+    assert text.endswith(messages["q.statute.bad"].format(value="'Sec. 53a-70'"))
+    assert "convictions[" not in text
+    assert "statute" not in text
+    page.fill("input[name=release_at]", "2021-03-20T10:00")
+    page.check("input[name=convictions][value=none]")
+    page.click("button.checker-submit")
+    error = page.wait_for_selector(".checker-result .checker-failed")
+    assert error is not None
+    text = error.inner_text()
+    assert text.startswith(f"{words['ui.invalid']} {fields['release_at']['label']}: ")
+    assert messages["q.release_at.after"].format(moment="2021-03-20T10:00", days=7, date="2021-03-03") in text
+    assert "release_at" not in text
 
 
 def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(

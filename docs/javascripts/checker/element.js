@@ -4,7 +4,8 @@
 // never decides or words anything itself: every sentence and period comes from Python.
 //
 // API for embedders and tests:
-//   await el.decide(scenario)  -> the decision object, exactly as `python -m checker` prints it
+//   await el.decide(scenario)  -> the decision object, exactly as `python -m checker --lang L` prints
+//                                it, L being the element's data-lang (the page's language)
 //   el.dataset.state            -> "loading" | "ready" | "error"  ("static" before this script runs)
 
 import { Runtime } from "./runtime.js";
@@ -146,7 +147,7 @@ class TrustActChecker extends HTMLElement {
 
   async decide(scenario) {
     if (!this.runtime) this.attach();
-    const reply = await this.runtime.ask({ scenario });
+    const reply = await this.runtime.ask({ scenario, lang: this.dataset.lang || "en" });
     if (!reply.ok) throw new Error(reply.error);
     return reply.decision;
   }
@@ -317,7 +318,19 @@ class TrustActChecker extends HTMLElement {
       return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.failed"], " ",
         el("a", { href: this.dataset.tables }, this.words["ui.failed_link"]));
     }
-    return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.invalid"], " ", reply.error);
+    // The field is named by its question, as the form shows it, never by its name in the contract.
+    const label = this.fieldLabel(reply.field);
+    return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.invalid"], " ",
+      label ? el("strong", {}, `${label}: `) : null, reply.problem ?? reply.error);
+  }
+
+  fieldLabel(field) {
+    const item = /^convictions\[(\d+)\]\.(class|statute)$/.exec(field || "");
+    if (item && this.questions.convictions) {
+      return `${fill(this.words["ui.conviction"], { n: Number(item[1]) + 1 })}, ${this.questions.convictions.item[item[2]].label}`;
+    }
+    const question = this.questions[String(field).split(/[.[]/)[0]];
+    return question ? question.label : null;
   }
 
   render({ decision, comparison, what_if: whatIf }) {
