@@ -56,8 +56,11 @@ def compare_json(data: Any, lang: str = "en") -> list[dict[str, Any]]:
     return compare(parse(data), lang=lang)
 
 
-def _error(field: str, error: str) -> str:
-    return json.dumps({"ok": False, "field": field, "error": error})
+def _error(field: str, error: str, problem: str | None = None) -> str:
+    reply = {"ok": False, "field": field, "error": error}
+    if problem is not None:
+        reply["problem"] = problem
+    return json.dumps(reply)
 
 
 def handle(request: str) -> str:
@@ -68,11 +71,13 @@ def handle(request: str) -> str:
     "what_if": [...]}``. ``decision`` is exactly what ``decide_json`` returns; ``comparison`` is
     ``[{"regime": ..., "outcome": ...}]``, the outcome under every version of the law, oldest
     first (each regime with its ``period`` in words, and no what-if); ``what_if`` is the decision's
-    what-if list with each change's ``question`` and ``answer`` in words. Invalid input gives
-    ``{"ok": false, "field": ..., "error": ...}``, the error in the request's language where the
-    catalogue has its words. It never raises: a failure of the checker itself is ``{"ok": false,
-    "field": "checker", ...}``, which the page shows with the link to the decision tables. Strings
-    cross the boundary, never live objects.
+    what-if list as the page shows it, one line per question and new outcome, with the question
+    and the answers in words (see ``_worded``). Invalid input gives
+    ``{"ok": false, "field": ..., "error": ..., "problem": ...}``, the error in the request's
+    language where the catalogue has its words (``problem`` is the same without the field's name,
+    for a page that names the field by its question). It never raises: a failure of the checker
+    itself is ``{"ok": false, "field": "checker", ...}``, which the page shows with the link to
+    the decision tables. Strings cross the boundary, never live objects.
     """
     try:
         return _handle(request)
@@ -96,7 +101,7 @@ def _handle(request: str) -> str:
     try:
         facts = parse(message.get("scenario"))
     except ValidationError as exc:
-        return _error(exc.field, exc.text(lang))
+        return _error(exc.field, exc.text(lang), exc.problem_text(lang))
     decision = decide(facts, lang=lang)
     comparison = [_compared(facts, r, lang) for r in REGIMES]
     return json.dumps(
@@ -113,10 +118,16 @@ def _compared(facts: Scenario, regime: Regime, lang: str) -> dict[str, Any]:
 
 
 def _worded(changes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """Each what-if change with its question and its answer as the form words them."""
+    """The what-if changes as the page lists them: one line per question and new outcome.
+
+    The changes to one question that give the same outcome (seven custodians the act does not
+    govern, say) are one line: ``{"field", "outcome", "question", "values", "answers", "answer"}``,
+    with each value's answer as the form words it and ``answer`` the answers joined by "; ". The
+    decision's own ``what_if`` (the command line's) stays one entry per change.
+    """
     fields = {f["id"]: f for f in questions(lang)["fields"]}
     words = catalogue(lang)
-    out = []
+    lines: dict[tuple[str, str], dict[str, Any]] = {}
     for change in changes:
         field, value = fields[change["field"]], change["value"]
         if field["type"] == "convictions":
@@ -126,5 +137,16 @@ def _worded(changes: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
             answer = answer or words["q.convictions.none"]
         else:
             answer = next((o["label"] for o in field.get("values", []) if o["value"] == value), str(value))
-        out.append({**change, "question": field["label"], "answer": answer})
-    return out
+        line = lines.setdefault(
+            (change["field"], change["outcome"]),
+            {
+                "field": change["field"],
+                "outcome": change["outcome"],
+                "question": field["label"],
+                "values": [],
+                "answers": [],
+            },
+        )
+        line["values"].append(value)
+        line["answers"].append(answer)
+    return [{**line, "answer": "; ".join(line["answers"])} for line in lines.values()]

@@ -1,4 +1,4 @@
-"""Command line: ``python -m checker [--compare] [FILE]`` reads one scenario, prints one decision.
+"""Command line: ``python -m checker [--compare] [--lang es] [FILE]`` reads one scenario, prints one decision.
 
 Exit status 0 with JSON on stdout; 2 with one line on stderr for invalid input (never a traceback).
 """
@@ -11,15 +11,17 @@ import sys
 from typing import Any, TextIO
 
 from checker.engine import VERSION, compare, decide
+from checker.messages import LANGUAGES
 from checker.questions import questions
 from checker.validation import ValidationError, loads, parse
 
-USAGE = """usage: python -m checker [--compare] [FILE]
-       python -m checker --questions | --version
+USAGE = """usage: python -m checker [--compare] [--lang LANG] [FILE]
+       python -m checker --questions [--lang LANG] | --version
 
 Reads one scenario (a JSON object) from FILE, or from standard input when FILE is absent or "-",
 and prints the decision as JSON. --compare prints the decision under every version of the law.
---questions prints the question schema the browser form is built from."""
+--questions prints the question schema the browser form is built from. --lang es words the
+decision, the schema and the input errors in Spanish (default: en)."""
 
 
 def _fail(stderr: TextIO, message: str) -> int:
@@ -40,6 +42,18 @@ def _print(stdout: TextIO, data: Any) -> int:
 
 def main(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Run the command line; returns the exit status."""
+    lang = "en"
+    rest: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else next(args, "")
+            if value not in LANGUAGES:
+                return _fail(stderr, f"--lang: no messages for language {value[:20]!r} (use {' or '.join(LANGUAGES)})")
+            lang = value
+        else:
+            rest.append(arg)
+    argv = rest
     flags = [a for a in argv if a.startswith("--")]
     paths = [a for a in argv if not a.startswith("--")]
     known = {"--compare", "--questions", "--version", "--help"}
@@ -53,7 +67,7 @@ def main(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(f"checker {VERSION}\n")
         return 0
     if "--questions" in flags:
-        return _print(stdout, questions())
+        return _print(stdout, questions(lang))
     if len(paths) > 1:
         return _fail(stderr, "give at most one scenario file")
     source = paths[0] if paths and paths[0] != "-" else None
@@ -72,10 +86,10 @@ def main(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     try:
         scenario = parse(loads(text))
     except ValidationError as exc:
-        return _fail(stderr, str(exc))
+        return _fail(stderr, exc.text(lang))
     if "--compare" in flags:
-        return _print(stdout, compare(scenario))
-    return _print(stdout, decide(scenario))
+        return _print(stdout, compare(scenario, lang=lang))
+    return _print(stdout, decide(scenario, lang=lang))
 
 
 def _utf8(stdin: TextIO | None) -> TextIO:

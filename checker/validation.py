@@ -77,6 +77,12 @@ class ValidationError(ValueError):
             return str(self)
         return f"{self.field}: {render(self.message_id, self.params, lang)}"
 
+    def problem_text(self, lang: str = "en") -> str:
+        """The problem alone, without the field's name, in ``lang`` where the catalogue has its words."""
+        if self.message_id is None:
+            return self.problem
+        return render(self.message_id, self.params, lang)
+
     @classmethod
     def from_catalogue(cls, field: str, message_id: str, **params: str) -> ValidationError:
         """An error whose words come from the message catalogues (English in ``str()``)."""
@@ -133,7 +139,7 @@ def _datetime(field: str, value: Any) -> dt.datetime | None:
     except ValueError:
         raise ValidationError(field, f"{value!r} is not a real date and time") from None
     if not 1900 <= moment.year <= 2199:
-        raise ValidationError(field, f"{value!r} is outside the years 1900 to 2199")
+        raise ValidationError.from_catalogue(field, "q.datetime.years", value=repr(value))
     return moment
 
 
@@ -153,7 +159,7 @@ def _conviction(index: int, value: Any) -> Conviction:
     klass = _one_of(f"{where}.class", value.get("class"), CONVICTION_CLASSES)
     statute = value.get("statute")
     if statute is not None and (not isinstance(statute, str) or not _STATUTE.fullmatch(statute)):
-        raise ValidationError(f"{where}.statute", f"{describe(statute)} is not a section number like 53a-70")
+        raise ValidationError.from_catalogue(f"{where}.statute", "q.statute.bad", value=describe(statute))
     return Conviction(klass=klass, statute=statute)
 
 
@@ -238,18 +244,21 @@ def _release(as_of: dt.date, moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None:
         return None
     if moment.date() < as_of:
-        raise ValidationError("release_at", f"{_local(moment)} is before the date of the decision ({as_of})")
+        raise ValidationError.from_catalogue(
+            "release_at", "q.release_at.before", moment=_local(moment), date=as_of.isoformat()
+        )
     if moment.date() > as_of + dt.timedelta(days=RELEASE_WINDOW_DAYS):
-        raise ValidationError(
+        raise ValidationError.from_catalogue(
             "release_at",
-            f"{_local(moment)} is more than {RELEASE_WINDOW_DAYS} days after the date of the decision ({as_of})",
+            "q.release_at.after",
+            moment=_local(moment),
+            days=str(RELEASE_WINDOW_DAYS),
+            date=as_of.isoformat(),
         )
     later = regime_for(moment.date())
     if later != regime_for(as_of):
-        raise ValidationError(
-            "release_at",
-            f"{_local(moment)} falls under the version of the law in force from {later.effective_from};"
-            " use the release date as the date of the decision",
+        raise ValidationError.from_catalogue(
+            "release_at", "q.release_at.other_version", moment=_local(moment), date=str(later.effective_from)
         )
     return moment
 

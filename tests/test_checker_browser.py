@@ -4,6 +4,7 @@ worker, with nothing leaving the page; share links, failure states, accessibilit
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from checker import decide_json
+from checker import decide_json, handle, questions, regime_for
+from checker.messages import catalogue
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
 
@@ -45,22 +47,33 @@ def page(browser: Browser, requests_seen: list[str]) -> Iterator[Page]:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[f"{s['as_of']}-{s['custodian']}" for s in SCENARIOS])
 def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str, scenario: dict[str, Any]) -> None:
-    """Filled through the form, each scenario shows the CLI's outcome, reasons, citations and comparison."""
+    """Filled through the form, each scenario shows the CLI's outcome, reasons, citations and comparison.
+
+    The form asks only what the law of the scenario's date asks, so it is filled with those answers;
+    the answers it does not ask change nothing under that law."""
+    shown = asked_on(scenario)
     page.goto(base_url + "checker/")
-    fill(page, scenario)
+    fill(page, shown)
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     page.click("button.checker-submit")
     answer = page.wait_for_selector(".checker-answer")
     assert answer is not None
-    expected = cli(scenario)
+    expected = cli(shown)
+    whole = cli(scenario)
+    assert (whole["outcome"], whole["reasons"], whole["duties"]) == (
+        expected["outcome"],
+        expected["reasons"],
+        expected["duties"],
+    )
     assert answer.get_attribute("data-outcome") == expected["outcome"]
     assert page.inner_text(".checker-summary") == expected["summary"]
+    page.click(".checker-open-all")
     reasons = page.query_selector_all(".checker-reasons > li")
     assert [r.query_selector("p").inner_text() for r in reasons] == [r["text"] for r in expected["reasons"]]  # type: ignore[union-attr]
     assert [r.query_selector(".checker-citation a").inner_text() for r in reasons] == [  # type: ignore[union-attr]
         r["citation"] for r in expected["reasons"]
     ]
-    versions = cli(scenario, "--compare")
+    versions = cli(shown, "--compare")
     compared = [row.get_attribute("data-outcome") for row in page.query_selector_all("tr[data-regime]")]
     assert compared == [d["outcome"] for d in versions]
     cells = [
@@ -76,12 +89,94 @@ def test_the_form_shows_what_the_command_line_decides(page: Page, base_url: str,
     assert [d.get_attribute("data-outcome") for d in duties] == [
         d["outcome"] for d in expected["duties"] if d["duty"] in expected["asked"]
     ]
+    lines = json.loads(handle(json.dumps({"scenario": shown})))["what_if"]
+    assert [
+        (li.get_attribute("data-field"), li.get_attribute("data-outcome"))
+        for li in page.query_selector_all(".checker-what-if > li")
+    ] == [(c["field"], c["outcome"]) for c in lines]
+    assert [li.inner_text() for li in page.query_selector_all(".checker-what-if > li")] == [
+        what_if_line(c, WORDS) for c in lines
+    ]
     steps = [s.inner_text() for s in page.query_selector_all(".checker-next-steps > li")]
     assert steps == [s["text"] for s in expected["next_steps"]]
     assert page.query_selector_all(".checker-contacts a[href^='tel:']")
     if expected["hold_until"]:
         assert expected["hold_until"].replace("T", " ") in page.inner_text(".checker-hold")
     assert page.evaluate("window.__csp") == []
+
+
+def what_if_line(line: dict[str, Any], words: dict[str, str]) -> str:
+    """A what-if line as the page words it: one answer, or several with the same outcome."""
+    template = words["ui.what_if_group" if len(line["answers"]) > 1 else "ui.what_if_item"]
+    return template.format(
+        question=line["question"], answer=line["answer"], outcome=words[f"label.outcome.{line['outcome']}"]
+    )
+
+
+def asked_on(scenario: dict[str, Any]) -> dict[str, Any]:
+    """The part of ``scenario`` that the law of its date asks (the schema's asked_in)."""
+    regime = regime_for(datetime.date.fromisoformat(scenario["as_of"])).id
+    asked = {f["id"] for f in questions()["fields"] if regime in f["asked_in"]}
+    return {k: v for k, v in scenario.items() if k in asked}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_form_asks_only_what_the_law_of_the_date_asks(page: Page, base_url: str, lang: str) -> None:
+    """Changing the date shows the questions that version's rules read and hides the others, keeping
+    their answers but not sending them, and says which version applies, from the checker's regimes."""
+    schema = questions(lang)
+    regimes = {r["id"]: r for r in schema["regimes"]}
+    words = shown_words(lang)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + ("es/" if lang == "es" else "") + "checker/")
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+
+    def shown_on(date: str) -> set[str]:
+        page.fill("input[name=as_of]", date)
+        return {
+            f["id"]
+            for f in schema["fields"]
+            if f["type"] != "date" and page.locator(f".checker-field:has([name='{f['id']}'])").first.is_visible()
+        }
+
+    for date, regime in (("2013-05-01", "before_2014"), ("2016-05-27", "pa_13_155"), ("2026-01-05", "hb_7259_2025")):
+        expected = {
+            f["id"]
+            for f in schema["fields"]
+            if f["type"] != "date" and regime in f["asked_in"] and not f.get("needed_for")
+        }
+        assert shown_on(date) == expected | {"release_at"}, date
+        line = page.inner_text(".checker-applies")
+        assert line == words["ui.applies"].format(name=regimes[regime]["name"], period=regimes[regime]["period"])
+    assert "gang_database" not in shown_on("2026-01-05")
+    assert "warrant" not in shown_on("2016-05-27")
+    page.check("input[name=gang_database][value='true']")
+    page.fill("input[name=as_of]", "2026-01-05")
+    page.check("input[name=warrant][value=judicial]")
+    sent = page.evaluate("document.querySelector('trust-act-checker').scenario()")
+    assert sent.get("warrant") == "judicial"
+    assert "gang_database" not in sent
+    page.fill("input[name=as_of]", "2016-05-27")
+    assert page.is_checked("input[name=gang_database][value='true']"), "a hidden answer is kept"
+    sent = page.evaluate("document.querySelector('trust-act-checker').scenario()")
+    assert sent.get("gang_database") is True
+    assert "warrant" not in sent
+    page.fill("input[name=as_of]", "")
+    today = regime_for(datetime.date.today()).id
+    assert page.inner_text(".checker-applies").startswith(words["ui.applies"].split("{")[0])
+    assert regimes[today]["name"] in page.inner_text(".checker-applies")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_phone_check_is_within_two_screens_after_2019(page: Page, base_url: str, lang: str) -> None:
+    """At 360x740, for a date after 2019, the Check button ends within two screens of the form's top."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + ("es/" if lang == "es" else "") + "checker/")
+    page.wait_for_selector("trust-act-checker:not([data-state=static])", state="attached")
+    page.fill("input[name=as_of]", "2021-03-03")
+    top = page.evaluate("document.querySelector('form.checker-form').getBoundingClientRect().top + scrollY")
+    bottom = page.evaluate("document.querySelector('button.checker-submit').getBoundingClientRect().bottom + scrollY")
+    assert bottom - top <= 2 * 740, f"Check ends {bottom - top:.0f} px below the form's top"
 
 
 def test_questions_for_one_request_appear_when_it_is_ticked(page: Page, base_url: str) -> None:
@@ -92,6 +187,9 @@ def test_questions_for_one_request_appear_when_it_is_ticked(page: Page, base_url
     consent = page.locator("fieldset.checker-field:has(input[name='written_consent'])")
     assert courthouse.is_hidden()
     assert consent.is_hidden()
+    requests = page.locator("fieldset.checker-field:has(input[name='asked']) details")
+    assert requests.get_attribute("open") is None, "the requests are folded: unchecked means every request"
+    requests.locator("summary").click()
     page.check("input[name='asked'][value='courthouse_arrest']")
     assert courthouse.is_visible()
     assert consent.is_hidden()
@@ -111,6 +209,46 @@ def test_decide_api_equals_the_command_line(page: Page, base_url: str) -> None:
         ".decide({custodian: 'sheriff'}).then(() => '', e => e.message)"
     )
     assert error.startswith("custodian:")
+
+
+def test_decide_api_answers_in_the_elements_language(page: Page, base_url: str) -> None:
+    """On the Spanish page `el.decide(scenario)` is what `python -m checker --lang es` prints."""
+    page.goto(base_url + "es/checker/")
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    for scenario in SCENARIOS[1:3]:
+        got = page.evaluate("s => document.querySelector('trust-act-checker').decide(s)", scenario)
+        assert got == cli(scenario, "--lang", "es")
+        assert got != cli(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_invalid_answer_is_named_by_its_question_in_the_page_language(page: Page, base_url: str, lang: str) -> None:
+    """A statute the checker cannot read, or a release time outside the week, is named by its
+    question in the page's language, never by the contract's field name."""
+    fields = {f["id"]: f for f in questions(lang)["fields"]}
+    messages = catalogue(lang)
+    words = shown_words(lang)
+    page.goto(base_url + ("es/" if lang == "es" else "") + "checker/")
+    fill(page, {"as_of": "2021-03-03", "convictions": [{"class": "D", "statute": "Sec. 53a-70"}]})
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    error = page.wait_for_selector(".checker-result .checker-failed")
+    assert error is not None
+    text = error.inner_text()
+    label = fields["convictions"]["item"]["statute"]["label"]
+    assert text.startswith(f"{words['ui.invalid']} {words['ui.conviction'].format(n=1)}, {label}: ")
+    assert text.endswith(messages["q.statute.bad"].format(value="'Sec. 53a-70'"))
+    assert "convictions[" not in text
+    assert "statute" not in text
+    page.fill("input[name=release_at]", "2021-03-20T10:00")
+    page.check("input[name=convictions][value=none]")
+    page.click("button.checker-submit")
+    error = page.wait_for_selector(".checker-result .checker-failed")
+    assert error is not None
+    text = error.inner_text()
+    assert text.startswith(f"{words['ui.invalid']} {fields['release_at']['label']}: ")
+    assert messages["q.release_at.after"].format(moment="2021-03-20T10:00", days=7, date="2021-03-03") in text
+    assert "release_at" not in text
 
 
 def test_python_runs_in_a_worker_and_nothing_leaves_the_origin(
@@ -245,7 +383,8 @@ def test_axe_before_and_after_a_result_and_a_phone_screen(page: Page, base_url: 
 
     def violations() -> list[str]:
         found: list[str] = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            "async () => (await axe.run(document, {resultTypes: ['violations'],"
+            " rules: {'target-size': {enabled: true}}})).violations"
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
         )
         return found
@@ -289,6 +428,46 @@ def test_print_this_result_is_one_page(page: Page, base_url: str) -> None:
     assert page.is_visible(".checker-reasons")
     pdf = page.pdf(format="Letter")
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>>") + pdf.count(b"/Type /Page ") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_result_folds_its_details_on_a_phone(page: Page, base_url: str, lang: str) -> None:
+    """At 360x740 a "Depends" result shows its headline, the answers and the next steps; the reasons,
+    the versions and the what-if list are closed folds that one control opens and closes, and print
+    opens them all."""
+    words = shown_words(lang)
+    page.set_viewport_size({"width": 360, "height": 740})
+    path = ("es/" if lang == "es" else "") + "checker/"
+    answer_form(page, {"custodian": "municipal_police"}, path=path, base_url=base_url)
+    assert page.get_attribute(".checker-answer", "data-outcome") == "depends"
+    folds = page.locator("details.checker-fold")
+    titles = [t.strip() for t in folds.locator("summary").all_inner_texts()]
+    assert titles == [words["ui.reasons"], words["ui.duty_why"], words["ui.compare"], words["ui.what_if"]]
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => !d.open)")
+    for hidden in (".checker-reasons", ".checker-duty-why .checker-duty", ".checker-compare table", ".checker-what-if"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.is_visible(".checker-next-steps")
+    assert page.is_visible(".checker-duties")
+    toggle = page.locator("button.checker-open-all")
+    assert toggle.inner_text() == words["ui.open_all"]
+    toggle.click()
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => d.open)")
+    assert page.is_visible(".checker-reasons")
+    assert page.is_visible(".checker-what-if")
+    assert toggle.inner_text() == words["ui.close_all"]
+    toggle.click()
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => !d.open)")
+    # One fold by keyboard: its summary is a button that Enter opens.
+    page.focus(".checker-why > summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible(".checker-reasons")
+    # Printing (the browser's own or the result's button) opens every fold, and afterwards closes the
+    # ones that were closed.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("[...document.querySelectorAll('details.checker-fold')].every(d => d.open)")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    opened = page.evaluate("[...document.querySelectorAll('details.checker-fold')].map(d => d.open)")
+    assert opened == [True, False, False, False]
 
 
 def test_works_with_instant_navigation(browser: Browser, tmp_path: Path) -> None:
@@ -346,8 +525,15 @@ def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> No
     expected = decide_json(scenario, "es")
     assert answer.get_attribute("data-outcome") == expected["outcome"]
     assert page.inner_text(".checker-summary") == expected["summary"]
+    page.click(".checker-open-all")
     texts = [r.inner_text() for r in page.query_selector_all(".checker-reasons > li > p:first-child")]
     assert texts == [r["text"] for r in expected["reasons"]]
+    lines = json.loads(handle(json.dumps({"scenario": scenario, "lang": "es"})))["what_if"]
+    assert lines, "expected some change to matter"
+    words = shown_words("es")
+    assert [li.inner_text() for li in page.query_selector_all(".checker-what-if > li")] == [
+        what_if_line(c, words) for c in lines
+    ]
     assert page.evaluate("window.__csp") == []
 
 

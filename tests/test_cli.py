@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import MAX_CONVICTIONS, REGIMES, decide_json, questions
+from checker import MAX_CONVICTIONS, REGIMES, compare_json, decide_json, questions
 from checker.__main__ import main
 from checker.messages import catalogue
 from tests.cases import CASES
@@ -205,3 +205,35 @@ def test_the_number_of_convictions_is_capped() -> None:
     huge = _main(stdin=json.dumps({"convictions": [None] * 100_000}))
     assert huge[0] == 2
     assert huge[2].startswith("error: convictions: 100000 convictions are more than")
+
+
+@pytest.mark.parametrize("flag", [["--lang", "es"], ["--lang=es"]])
+def test_lang_es_words_the_decision_the_schema_and_errors_in_spanish(flag: list[str]) -> None:
+    """English unless asked: --lang es prints the Spanish decision, comparison, schema and input errors."""
+    scenario = {"as_of": "2021-03-03", "custodian": "municipal_police", "warrant": "administrative"}
+    english = _run(stdin=json.dumps(scenario))
+    assert json.loads(english.stdout) == decide_json(scenario)
+    spanish = _run(*flag, stdin=json.dumps(scenario))
+    assert spanish.returncode == 0
+    assert json.loads(spanish.stdout) == decide_json(scenario, "es")
+    assert json.loads(spanish.stdout)["summary"] != json.loads(english.stdout)["summary"]
+    compared = _run(*flag, "--compare", stdin=json.dumps(scenario))
+    assert json.loads(compared.stdout) == compare_json(scenario, "es")
+    assert json.loads(_run(*flag, "--questions").stdout) == questions("es")
+    bad = _run(*flag, stdin=json.dumps({"convictions": [{"statute": "Sec. 53a-70"}]}))
+    assert bad.returncode == 2
+    assert (
+        bad.stderr
+        == "error: convictions[0].statute: 'Sec. 53a-70' "
+        + catalogue("es")["q.statute.bad"].format(value="").lstrip()
+        + "\n"
+    )
+    assert "no es" in bad.stderr
+
+
+def test_an_unknown_lang_is_refused() -> None:
+    """--lang with a language the checker has no words for exits 2 with one line naming it."""
+    result = _run("--lang", "fr", stdin="{}")
+    assert result.returncode == 2
+    assert result.stderr == "error: --lang: no messages for language 'fr' (use en or es)\n"
+    assert result.stdout == ""

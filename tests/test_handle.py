@@ -38,21 +38,55 @@ def test_every_period_is_worded() -> None:
 
 
 def test_what_if_changes_carry_their_question_and_answer() -> None:
-    """Each what-if change comes with the question's label and the answer as the form words it."""
+    """Each what-if line comes with the question's label and each answer as the form words it."""
     scenario = {"as_of": "2026-01-05", "custodian": "prosecutor", "warrant": "none", "convictions": [{"class": "C"}]}
     reply = json.loads(handle(json.dumps({"scenario": scenario, "lang": "es"})))
     fields = {f["id"]: f for f in questions("es")["fields"]}
-    assert [{k: c[k] for k in ("field", "value", "outcome")} for c in reply["what_if"]] == reply["decision"]["what_if"]
     assert reply["what_if"], "expected some change to matter"
-    for change in reply["what_if"]:
-        field = fields[change["field"]]
-        assert change["question"] == field["label"]
-        if field["type"] == "convictions":
-            labels = {o["value"]: o["label"] for o in field["item"]["class"]["values"]}
-            expected = ", ".join(labels[c["class"]] for c in change["value"]) or "Ninguna"
-        else:
-            expected = next(o["label"] for o in field["values"] if o["value"] == change["value"])
-        assert change["answer"] == expected
+    for line in reply["what_if"]:
+        field = fields[line["field"]]
+        assert line["question"] == field["label"]
+        expected = []
+        for value in line["values"]:
+            if field["type"] == "convictions":
+                labels = {o["value"]: o["label"] for o in field["item"]["class"]["values"]}
+                expected.append(", ".join(labels[c["class"]] for c in value) or "Ninguna")
+            else:
+                expected.append(next(o["label"] for o in field["values"] if o["value"] == value))
+        assert line["answers"] == expected
+        assert line["answer"] == "; ".join(expected)
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        {"as_of": "2018-05-01", "custodian": "state_police"},
+        {"as_of": "2026-01-05", "custodian": "prosecutor", "warrant": "none", "convictions": [{"class": "C"}]},
+        {"as_of": "2021-03-03", "custodian": "municipal_police"},
+    ],
+)
+def test_what_if_groups_the_changes_with_the_same_outcome(scenario: dict[str, object]) -> None:
+    """The page's what-if list has one line per question and new outcome, holding every change of
+    the decision's own list (which stays one entry per change) exactly once."""
+    reply = json.loads(handle(json.dumps({"scenario": scenario})))
+    lines = reply["what_if"]
+    keys = [(c["field"], c["outcome"]) for c in lines]
+    assert len(keys) == len(set(keys))
+    flat = [{"field": c["field"], "value": v, "outcome": c["outcome"]} for c in lines for v in c["values"]]
+    own = reply["decision"]["what_if"]
+    assert sorted(flat, key=json.dumps) == sorted(own, key=json.dumps)
+    assert all(set(c) == {"field", "value", "outcome"} for c in own), "the decision's what-if is unchanged"
+
+
+def test_custodians_the_act_does_not_govern_are_one_line() -> None:
+    """A State Police 'May not hold' in 2018: the custodians the act does not govern are one line."""
+    reply = json.loads(handle(json.dumps({"scenario": {"as_of": "2018-05-01", "custodian": "state_police"}})))
+    not_governed = [c for c in reply["what_if"] if c["field"] == "custodian" and c["outcome"] == "not_covered"]
+    assert len(not_governed) == 1
+    assert len(not_governed[0]["values"]) == sum(
+        1 for c in reply["decision"]["what_if"] if c["field"] == "custodian" and c["outcome"] == "not_covered"
+    )
+    assert len(not_governed[0]["values"]) > 1
 
 
 def test_invalid_input_still_names_the_field() -> None:

@@ -63,7 +63,33 @@ def test_too_many_convictions_is_said_in_the_page_language(lang: str) -> None:
     count = MAX_CONVICTIONS + 1
     reply = _reply(json.dumps({"scenario": {"convictions": [{"class": "B"}] * count}, "lang": lang}))
     words = catalogue(lang)["q.convictions.too_many"].format(count=count, max=MAX_CONVICTIONS)
-    assert reply == {"ok": False, "field": "convictions", "error": f"convictions: {words}"}
+    assert reply == {"ok": False, "field": "convictions", "error": f"convictions: {words}", "problem": words}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(
+    ("scenario", "field", "message"),
+    [
+        ({"convictions": [{"statute": "Sec. 53a-70"}]}, "convictions[0].statute", "q.statute.bad"),
+        ({"as_of": "2020-01-01", "release_at": "2019-12-31T10:00"}, "release_at", "q.release_at.before"),
+        ({"as_of": "2020-01-01", "release_at": "2020-01-20T10:00"}, "release_at", "q.release_at.after"),
+        ({"as_of": "2019-09-29", "release_at": "2019-10-02T10:00"}, "release_at", "q.release_at.other_version"),
+    ],
+)
+def test_errors_the_form_can_meet_are_in_the_page_language(
+    lang: str, scenario: dict[str, Any], field: str, message: str
+) -> None:
+    """The errors a reader of the form can cause come in the request's language, and also without the
+    field's name (the page names the field by its question); English stays the command line's."""
+    reply = _reply(json.dumps({"scenario": scenario, "lang": lang}))
+    assert reply["field"] == field
+    template = catalogue(lang)[message]
+    fixed = template.split("{")[0] if not template.startswith("{") else template.split("}", 1)[1].split("{")[0]
+    assert fixed.strip() in reply["problem"]
+    assert reply["error"] == f"{field}: {reply['problem']}"
+    assert field not in reply["problem"]
+    english = _reply(json.dumps({"scenario": scenario}))
+    assert english["error"].startswith(f"{field}: ")
 
 
 def test_a_failure_inside_the_checker_is_a_reply_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -53,7 +53,8 @@ def test_axe_finds_no_violations_and_nothing_leaves_the_origin(
         if not has_checker:
             problems += [f"/{path} fetched the checker's runtime: {u}" for u in requests[start:] if _runtime(u)]
         violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            "async () => (await axe.run(document, {resultTypes: ['violations'],"
+            " rules: {'target-size': {enabled: true}}})).violations"
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
         )
         problems += [f"/{path}: {v}" for v in violations]
@@ -120,3 +121,87 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, base_url: s
         assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", selector
     after = page.eval_on_selector(".md-typeset a[href^='http']", "e => getComputedStyle(e, '::after').content")
     assert "http" in after
+
+
+def _phone(browser: Browser) -> Page:
+    """A 360x740 touch phone."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    return context.new_page()
+
+
+@pytest.mark.parametrize("path", ["", "es/", "checker/", "es/checker/"])
+def test_on_a_phone_the_quick_exit_covers_no_text_and_names_no_key(browser: Browser, base_url: str, path: str) -> None:
+    """On a touch screen the quick exit says no "(Esc)", and at the page's end it covers no text."""
+    phone = _phone(browser)
+    phone.goto(base_url + path, wait_until="networkidle")
+    assert phone.evaluate("matchMedia('(hover: none), (pointer: coarse)').matches")
+    assert phone.is_visible(".quick-exit")
+    assert phone.is_hidden(".quick-exit__key")
+    phone.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    covered = phone.evaluate(
+        """() => {
+          const exit = document.querySelector('.quick-exit').getBoundingClientRect();
+          const hit = (r) => r.width > 0 && r.height > 0 && r.left < exit.right && r.right > exit.left
+            && r.top < exit.bottom && r.bottom > exit.top;
+          const out = [];
+          const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walk.nextNode()) {
+            const node = walk.currentNode;
+            if (!node.textContent.trim() || node.parentElement.closest('.quick-exit')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            if ([...range.getClientRects()].some(hit)) out.push(node.textContent.trim().slice(0, 40));
+          }
+          return out;
+        }"""
+    )
+    assert covered == []
+    phone.context.close()
+
+
+def test_with_a_mouse_the_quick_exit_names_its_key(page: Page, base_url: str) -> None:
+    """Where there is a keyboard and a mouse, the quick exit says it answers to Esc."""
+    page.goto(base_url, wait_until="networkidle")
+    assert page.is_visible(".quick-exit__key")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_phone_every_tab_stop_before_the_form_is_on_screen(browser: Browser, base_url: str, lang: str) -> None:
+    """At 360x740 the keyboard reaches the first field through visible controls only (no closed menu,
+    no closed search, no title permalink), and a focused radio button shows a focus ring."""
+    phone = _phone(browser)
+    phone.goto(base_url + ("es/" if lang == "es" else "") + "checker/", wait_until="networkidle")
+    stops = []
+    for _ in range(30):
+        phone.keyboard.press("Tab")
+        stop = phone.evaluate(
+            """() => { const a = document.activeElement; const r = a.getBoundingClientRect();
+              return {name: a.name || '', cls: String(a.className), text: (a.textContent || '').trim().slice(0, 30),
+                      seen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth
+                        && getComputedStyle(a).visibility === 'visible'}; }"""
+        )
+        if stop["name"] == "as_of":
+            break
+        stops.append(stop)
+    else:
+        pytest.fail(f"30 Tabs did not reach the first field: {stops}")
+    assert [s for s in stops if not s["seen"] or "headerlink" in s["cls"]] == []
+    assert len(stops) <= 8, stops
+    for _ in range(10):
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.type === 'radio'"):
+            break
+    ring = phone.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
+    )
+    assert ring[0] != "none"
+    assert float(ring[1].removesuffix("px")) >= 2
+    # The menu and the search still open, and are then in reach.
+    phone.click(".md-header label[for=__drawer]")
+    phone.wait_for_timeout(400)
+    assert phone.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+    phone.reload(wait_until="networkidle")
+    phone.click(".md-header label[for=__search]")
+    phone.wait_for_timeout(400)
+    assert phone.is_visible("input.md-search__input")
+    phone.context.close()

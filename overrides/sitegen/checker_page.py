@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from checker import REGIMES, decide_json, questions
+from checker import decide_json, questions
 from overrides.sitegen import contacts
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import esc
@@ -53,24 +53,12 @@ def checker_form(ctx: Context) -> str:
     lang = ctx.lang
     schema = questions(lang.code)
     words = lang.words
-    names = {
-        r["id"]: (
-            lang("site.law_from", date=r["effective_from"])
-            if r["effective_from"]
-            else lang("site.law_before", date=REGIMES[1].effective_from)
-        )
-        for r in schema["regimes"]
-    }
     fields = []
     for field in schema["fields"]:
         fid = field["id"]
-        if fid == "as_of":
-            help_text = f"{field['help']} {words['ui.date_today']}"
-        elif len(field["asked_in"]) == len(REGIMES) or fid == "custodian":
-            help_text = field["help"]
-        else:
-            regimes = ", ".join(names[r] for r in field["asked_in"])
-            help_text = f"{field['help']} {lang('ui.asked_in', regimes=regimes)}"
+        # Which versions ask a question is not repeated in its hint: the form shows only the
+        # questions of the version in force on the chosen date, and says which version that is.
+        help_text = f"{field['help']} {words['ui.date_today']}" if fid == "as_of" else field["help"]
         options = [
             (json.dumps(v["value"]) if field["type"] == "boolean" else v["value"], v["label"])
             for v in field.get("values", [])

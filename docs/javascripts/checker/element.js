@@ -4,7 +4,8 @@
 // never decides or words anything itself: every sentence and period comes from Python.
 //
 // API for embedders and tests:
-//   await el.decide(scenario)  -> the decision object, exactly as `python -m checker` prints it
+//   await el.decide(scenario)  -> the decision object, exactly as `python -m checker --lang L` prints
+//                                it, L being the element's data-lang (the page's language)
 //   el.dataset.state            -> "loading" | "ready" | "error"  ("static" before this script runs;
 //                                  "waiting" while a browser that asks to save data has downloaded nothing)
 
@@ -64,6 +65,7 @@ class TrustActChecker extends HTMLElement {
     this.words = data.words;
     this.contacts = data.contacts || [];
     this.questions = Object.fromEntries(data.questions.fields.map((f) => [f.id, f]));
+    this.regimes = data.questions.regimes;
     this.form = this.querySelector("form.checker-form");
     this.status = this.querySelector(".checker-status");
     this.result = this.querySelector(".checker-result");
@@ -75,17 +77,22 @@ class TrustActChecker extends HTMLElement {
     });
     this.form.addEventListener("change", () => {
       this.syncConvictions();
-      this.syncAsked();
+      this.syncFields();
     });
+    this.form.elements.namedItem("as_of").addEventListener("input", () => this.syncFields());
     this.querySelector(".checker-add").addEventListener("click", () => this.addConviction());
     this.restoreFromLink();
     this.syncConvictions();
-    this.syncAsked();
+    this.syncFields();
     this.querySelector("button.checker-submit").disabled = false;
     // Nothing of the answers outlives the page: leaving it (the quick exit included) clears the form
     // and the result, so Back or the browser's page cache cannot bring them back.
     this.onPageHide = () => this.forget();
     window.addEventListener("pagehide", this.onPageHide);
+    this.onBeforePrint = () => this.openForPrint();
+    this.onAfterPrint = () => this.closeAfterPrint();
+    window.addEventListener("beforeprint", this.onBeforePrint);
+    window.addEventListener("afterprint", this.onAfterPrint);
     // Start Python once the page is idle, and once the service worker (if any) is ready, so that
     // the runtime's files pass through it and are kept for the next visit.
     const begin = () => {
@@ -130,12 +137,15 @@ class TrustActChecker extends HTMLElement {
   disconnectedCallback() {
     if (this.runtime) this.runtime.listeners.delete(this.onRuntime);
     window.removeEventListener("pagehide", this.onPageHide);
+    window.removeEventListener("beforeprint", this.onBeforePrint);
+    window.removeEventListener("afterprint", this.onAfterPrint);
   }
 
   forget() {
     this.form.reset();
+    for (const more of this.form.querySelectorAll("details")) more.open = false;
     this.syncConvictions();
-    this.syncAsked();
+    this.syncFields();
     this.result.replaceChildren();
     this.lastScenario = null;
   }
@@ -201,7 +211,7 @@ class TrustActChecker extends HTMLElement {
 
   async decide(scenario) {
     if (!this.runtime) this.attach();
-    const reply = await this.runtime.ask({ scenario });
+    const reply = await this.runtime.ask({ scenario, lang: this.dataset.lang || "en" });
     if (!reply.ok) throw new Error(reply.error);
     return reply.decision;
   }
@@ -218,6 +228,8 @@ class TrustActChecker extends HTMLElement {
     out.as_of = value("as_of") || localToday();
     for (const [id, question] of Object.entries(this.questions)) {
       if (id === "as_of") continue;
+      const field = this.fieldOf(id);
+      if (field && field.hidden) continue;
       const raw = value(id);
       if (question.type === "boolean") {
         if (raw !== "") out[id] = JSON.parse(raw);
@@ -256,6 +268,8 @@ class TrustActChecker extends HTMLElement {
       if (question.type === "boolean") set(id, JSON.stringify(v));
       else if (question.type === "set") {
         for (const box of form.querySelectorAll(`input[name="${id}"]`)) box.checked = v.includes(box.value);
+        const more = this.fieldOf(id) && this.fieldOf(id).querySelector("details");
+        if (more && v.length) more.open = true;
       } else if (question.type === "convictions") {
         set("convictions", v.length ? "some" : "none");
         v.forEach((item, i) => {
@@ -301,16 +315,31 @@ class TrustActChecker extends HTMLElement {
     this.querySelector(".checker-convictions").hidden = !some;
   }
 
-  // A question only some requests need (the schema's needed_for) is shown once one of them is
-  // ticked under "What did ICE ask for?"; its answer is kept while it is hidden.
-  syncAsked() {
+  // The form asks only what the law of the chosen date asks (each question's asked_in lists the
+  // versions whose rules read it; the version in force is a lookup of the regimes' dates), and a
+  // question only some requests need (needed_for) only once one of them is ticked under "What did
+  // ICE ask for?". A hidden question keeps its answer but is not sent.
+  regimeOn(date) {
+    return this.regimes.find((r) => (!r.effective_from || r.effective_from <= date) && (!r.effective_to || date <= r.effective_to));
+  }
+
+  syncFields() {
+    const regime = this.regimeOn(this.form.elements.namedItem("as_of").value || localToday());
     const ticked = new Set([...this.form.querySelectorAll('input[name="asked"]:checked')].map((box) => box.value));
     for (const [id, question] of Object.entries(this.questions)) {
-      if (!question.needed_for) continue;
-      const control = this.form.querySelector(`[name="${id}"]`);
-      const field = control && control.closest(".checker-field");
-      if (field) field.hidden = !question.needed_for.some((duty) => ticked.has(duty));
+      const field = this.fieldOf(id);
+      if (!field) continue;
+      const inForce = !regime || !question.asked_in || question.asked_in.includes(regime.id);
+      const needed = !question.needed_for || question.needed_for.some((duty) => ticked.has(duty));
+      field.hidden = !(inForce && needed);
     }
+    const line = this.querySelector(".checker-applies");
+    if (line) line.textContent = regime ? fill(this.words["ui.applies"], { name: regime.name, period: regime.period }) : "";
+  }
+
+  fieldOf(id) {
+    const control = this.form.querySelector(`[name="${id}"]`);
+    return control && control.closest(".checker-field");
   }
 
   addConviction() {
@@ -357,7 +386,19 @@ class TrustActChecker extends HTMLElement {
       return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.failed"], " ",
         el("a", { href: this.dataset.tables }, this.words["ui.failed_link"]));
     }
-    return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.invalid"], " ", reply.error);
+    // The field is named by its question, as the form shows it, never by its name in the contract.
+    const label = this.fieldLabel(reply.field);
+    return el("p", { class: "checker-failed", role: "alert" }, this.words["ui.invalid"], " ",
+      label ? el("strong", {}, `${label}: `) : null, reply.problem ?? reply.error);
+  }
+
+  fieldLabel(field) {
+    const item = /^convictions\[(\d+)\]\.(class|statute)$/.exec(field || "");
+    if (item && this.questions.convictions) {
+      return `${fill(this.words["ui.conviction"], { n: Number(item[1]) + 1 })}, ${this.questions.convictions.item[item[2]].label}`;
+    }
+    const question = this.questions[String(field).split(/[.[]/)[0]];
+    return question ? question.label : null;
   }
 
   render({ decision, comparison, what_if: whatIf }) {
@@ -382,40 +423,45 @@ class TrustActChecker extends HTMLElement {
     if (decision.hold_until) {
       section.append(el("p", { class: "checker-hold" }, el("strong", {}, `${w["ui.hold_until"]}: `), decision.hold_until.replace("T", " ")));
     }
+    // The details, each in a fold closed on screen (native <details>: a button to screen readers,
+    // opened by Enter or Space), all opened for printing; one control opens or closes them all.
+    const citation = (r) =>
+      el("p", { class: "checker-citation" },
+        el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
+        ` · ${w[`label.status.${r.status}`]}`);
+    const folds = [];
+    const fold = (cls, title, ...content) => {
+      const node = el("details", { class: `checker-fold ${cls}` }, el("summary", {}, el("h3", {}, title)), ...content);
+      folds.push(node);
+      return node;
+    };
+    const why = [];
     if (decision.missing_facts.length) {
-      section.append(
+      why.push(
         el("p", {}, el("strong", {}, `${w["ui.missing"]}:`)),
         el("ul", { class: "checker-missing" }, decision.missing_facts.map((f) => el("li", {}, this.questions[f].label))),
       );
     }
     if (decision.unverified.length) {
-      section.append(
+      why.push(
         el("p", {}, el("strong", {}, `${w["ui.unverified"]}:`)),
         el("ul", { class: "checker-unverified" }, decision.unverified.map((u) => el("li", {}, `${u.citation}. ${u.note || ""}`))),
       );
     }
+    const toggle = el("button", { type: "button", class: "md-button checker-open-all" }, w["ui.open_all"]);
     section.append(
-      el("h3", {}, w["ui.reasons"]),
-      el("ol", { class: "checker-reasons" }, decision.reasons.map((r) =>
-        el("li", { "data-provision": r.provision },
-          el("p", {}, r.text),
-          el("p", { class: "checker-citation" },
-            el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
-            ` · ${w[`label.status.${r.status}`]}`)))),
+      el("div", { class: "checker-fold-actions" }, toggle),
+      fold("checker-why", w["ui.reasons"], ...why,
+        el("ol", { class: "checker-reasons" }, decision.reasons.map((r) =>
+          el("li", { "data-provision": r.provision }, el("p", {}, r.text), citation(r))))),
     );
     const others = decision.duties.filter((d) => d.duty !== "hold" && decision.asked.includes(d.duty));
     if (others.length) {
-      section.append(el("div", { class: "checker-duty-why" },
-        el("h3", {}, w["ui.duty_why"]),
+      section.append(fold("checker-duty-why", w["ui.duty_why"],
         ...others.map((d) => el("div", { class: "checker-duty", "data-duty": d.duty },
           el("h4", {}, `${asked[d.duty] || d.duty}: ${w[`label.duty.${d.outcome}`]}`),
           el("ol", { class: "checker-duty-reasons" }, d.reasons.map((r) =>
-            el("li", { "data-provision": r.provision },
-              el("p", {}, r.text),
-              el("p", { class: "checker-citation" },
-                el("a", { href: `${this.dataset.law}#p-${r.provision}` }, r.citation),
-                ` · ${w[`label.status.${r.status}`]}`))))))),
-      );
+            el("li", { "data-provision": r.provision }, el("p", {}, r.text), citation(r))))))));
     }
     if (comparison.length) {
       // One row per version; one column per request asked about (the hold's in its own words).
@@ -427,21 +473,28 @@ class TrustActChecker extends HTMLElement {
           columns.map((duty) => el("td", { "data-duty": duty, "data-outcome": d.duties[duty] }, w[`label.duty.${d.duties[duty]}`]))));
       const head = el("tr", {}, el("th", { scope: "col" }, w["ui.version"]),
         el("th", { scope: "col" }, asked.hold || "hold"), columns.map((duty) => el("th", { scope: "col" }, asked[duty] || duty)));
-      section.append(
-        el("div", { class: "checker-extra checker-compare" },
-          el("h3", {}, w["ui.compare"]),
-          el("div", { class: "checker-table" },
-            // Focusable, so a keyboard can scroll it when it is wider than a phone.
-            el("table", { tabindex: "0", "aria-label": w["ui.compare"] }, el("thead", {}, head), el("tbody", {}, rows)))),
-      );
+      section.append(fold("checker-extra checker-compare", w["ui.compare"],
+        el("div", { class: "checker-table" },
+          // Focusable, so a keyboard can scroll it when it is wider than a phone.
+          el("table", { tabindex: "0", "aria-label": w["ui.compare"] }, el("thead", {}, head), el("tbody", {}, rows)))));
     }
+    // One line per question and new outcome, as Python grouped them (several answers: one line).
     const changes = whatIf.map((c) =>
-      el("li", {}, fill(w["ui.what_if_item"], { question: c.question, answer: c.answer, outcome: w[`label.outcome.${c.outcome}`] })));
-    section.append(
-      el("div", { class: "checker-extra" },
-        el("h3", {}, w["ui.what_if"]),
-        changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"])),
-    );
+      el("li", { "data-field": c.field, "data-outcome": c.outcome },
+        fill(w[c.answers.length > 1 ? "ui.what_if_group" : "ui.what_if_item"],
+          { question: c.question, answer: c.answer, outcome: w[`label.outcome.${c.outcome}`] })));
+    section.append(fold("checker-extra checker-changes", w["ui.what_if"],
+      changes.length ? el("ul", { class: "checker-what-if" }, changes) : el("p", {}, w["ui.what_if_none"])));
+    const label = () => {
+      const all = folds.every((f) => f.open);
+      toggle.textContent = all ? w["ui.close_all"] : w["ui.open_all"];
+    };
+    for (const f of folds) f.addEventListener("toggle", label);
+    toggle.addEventListener("click", () => {
+      const open = !folds.every((f) => f.open);
+      for (const f of folds) f.open = open;
+      label();
+    });
     const share = el("button", { type: "button", class: "md-button checker-share" }, w["ui.share"]);
     share.addEventListener("click", () => this.share(section));
     const print = el("button", { type: "button", class: "md-button checker-print" }, w["ui.print"]);
@@ -495,6 +548,18 @@ class TrustActChecker extends HTMLElement {
     window.addEventListener("afterprint", done, { once: true });
     window.print();
     setTimeout(done, 1000);
+  }
+
+  // Any print (this result's button or the browser's own) opens every fold, and closes again the
+  // ones the reader had closed.
+  openForPrint() {
+    this.closedForPrint = [...this.result.querySelectorAll("details.checker-fold:not([open])")];
+    for (const fold of this.closedForPrint) fold.open = true;
+  }
+
+  closeAfterPrint() {
+    for (const fold of this.closedForPrint || []) fold.open = false;
+    this.closedForPrint = null;
   }
 }
 
