@@ -367,6 +367,33 @@ def test_without_webassembly_the_reader_gets_the_tables(browser: Browser, base_u
     context.close()
 
 
+def test_a_download_that_stops_ends_in_a_message_within_30_seconds(browser: Browser, base_url: str) -> None:
+    """A WebAssembly download that starts and then never finishes shows the failure, not a spinner."""
+    context = browser.new_context()
+    tab = context.new_page()
+    context.route("**/pyodide.asm.wasm", lambda route: None)  # the request is never answered
+    tab.goto(base_url + "checker/")
+    started = time.monotonic()
+    tab.wait_for_selector("trust-act-checker[data-state=error]", state="attached", timeout=45_000)
+    assert time.monotonic() - started < 30 + 5  # the stall limit, and the page's own start-up
+    assert WORDS["ui.failed"] in tab.inner_text(".checker-status")
+    assert tab.get_attribute(".checker-status a", "href") == "../trust-act/decision-tables/"
+    context.close()
+
+
+def test_without_the_element_s_script_the_status_offers_the_tables(browser: Browser, base_url: str) -> None:
+    """If element.js never arrives, the page still says what it is doing and links to the tables."""
+    context = browser.new_context()
+    tab = context.new_page()
+    context.route("**/element.js", lambda route: route.abort())
+    context.route("**/element.*.js", lambda route: route.abort())
+    tab.goto(base_url + "checker/", wait_until="load")
+    assert tab.get_attribute("trust-act-checker", "data-state") == "static"
+    assert tab.get_attribute(".checker-status a", "href") == "../trust-act/decision-tables/"
+    assert tab.is_disabled("button.checker-submit")
+    context.close()
+
+
 def test_a_runtime_that_fails_to_load_is_never_a_blank_widget(browser: Browser, base_url: str) -> None:
     """If the runtime's files cannot be fetched, the worker's failure reaches the reader."""
     context = browser.new_context()

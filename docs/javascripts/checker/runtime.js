@@ -7,6 +7,11 @@
 //                                        // r.stage, or r.received (bytes of the runtime received so far)
 //   await runtime.ask({ scenario, lang }) // -> the reply of `checker.handle`, decoded
 
+// A stage that sends no news for this long has stalled (a cut download, a worker that hangs): the
+// reader gets the failure and the decision tables at once instead of a spinner that never ends.
+// Bytes arriving count as news, so a slow but live connection never trips it.
+export const STALL_MS = 25000;
+
 export class Runtime {
   constructor(workerUrl) {
     this.listeners = new Set();
@@ -26,13 +31,19 @@ export class Runtime {
       this.fail(String(error));
       return;
     }
-    this.timer = setTimeout(() => this.state === "loading" && this.fail("the checker took too long to start"), 120000);
+    this.watch();
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => this.fail(event.message || "the checker's worker failed");
   }
 
+  watch() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.state === "loading" && this.fail("the checker stopped loading"), STALL_MS);
+  }
+
   receive(message) {
     if (message.type === "progress") {
+      this.watch();
       this.stage = message.stage;
       this.received = message.received || 0;
       this.emit();

@@ -5,6 +5,13 @@
 // While stage is "runtime", received counts the bytes of the runtime's files (the WebAssembly, the
 // standard library, the lock file and the wheel) that have arrived so far, as they are decoded:
 // the page knows their sizes from the build and shows the share received.
+// Anything that goes wrong outside a request (a rejected promise, an error thrown while loading)
+// reaches the page as an error, never as silence.
+self.addEventListener("unhandledrejection", (event) => {
+  postMessage({ type: "error", message: String((event.reason && event.reason.message) || event.reason) });
+});
+self.addEventListener("error", (event) => postMessage({ type: "error", message: String(event.message) }));
+
 const params = new URL(import.meta.url).searchParams;
 const runtime = new URL(params.get("runtime"), import.meta.url).href;
 const wheel = new URL(params.get("wheel"), import.meta.url).href;
