@@ -123,7 +123,7 @@ def test_saving_data_downloads_nothing_until_the_reader_asks(
     tab.goto(url + "checker/", wait_until="networkidle")
     tab.wait_for_timeout(1500)
     assert tab.get_attribute("trust-act-checker", "data-state") == "waiting"
-    assert [u for u in sent if "/assets/pyodide/" in u or "/assets/checker/" in u or "worker.mjs" in u] == []
+    assert [u for u in sent if "/assets/pyodide/" in u or "/assets/checker/" in u or "/checker/worker." in u] == []
     assert tab.query_selector("link[rel=preload]") is None
     sizes = _sizes(site)
     size = f"{sizes['gzip'] / 1e6:.1f}"

@@ -1,5 +1,5 @@
 """MkDocs hook: after the build, copy the checker's runtime into the site (once, at its root): the
-Python runtime, the checker wheel and the service worker (``overrides/sitegen/runtime.py``)."""
+Python runtime and the checker wheel (``overrides/sitegen/runtime.py``)."""
 
 from __future__ import annotations
 

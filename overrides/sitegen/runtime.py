@@ -1,6 +1,8 @@
 """The checker's runtime in the site: Pyodide (from the npm package, with the trimmed standard
-library and lock file from ``tools/stdlib.py``), the checker wheel from ``dist/``, and the service
-worker from ``tools/sw.js``, each under a path named by its content so a release never goes stale."""
+library and lock file from ``tools/stdlib.py``) and the checker wheel from ``dist/``, each under a
+path named by its content so a release never goes stale. The worker script is named by its content
+with the site's other scripts, and the service worker written, once the pages are built
+(``sitegen/release.py``)."""
 
 from __future__ import annotations
 
@@ -16,10 +18,7 @@ from mkdocs.exceptions import PluginError
 from overrides.sitegen.words import ROOT
 from tools.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files
 
-__all__ = ["PRELOADED", "SERVICE_WORKER", "WORKER", "runtime_paths", "runtime_sizes", "wheel", "write_runtime"]
-
-WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
-SERVICE_WORKER = ROOT / "tools" / "sw.js"
+__all__ = ["PRELOADED", "runtime_paths", "runtime_sizes", "wheel", "write_runtime"]
 
 
 def _pyodide_version() -> str:
@@ -41,12 +40,13 @@ def _digest(path: Path) -> str:
 
 
 def runtime_paths() -> dict[str, str]:
-    """Where the runtime files go in the site, by content or version, so a release never goes stale."""
+    """Where the runtime files go in the site, by content or version, so a release never goes stale
+    (the worker script's name gets its content hash after the build, in ``sitegen/release.py``)."""
     built = wheel()
     return {
         "runtime": f"assets/pyodide/{_pyodide_version()}-{runtime_digest()}/",
         "wheel": f"assets/checker/{_digest(built)}/{built.name}",
-        "worker": f"javascripts/checker/worker.mjs?v={_digest(WORKER)}",
+        "worker": "javascripts/checker/worker.mjs",
     }
 
 
@@ -77,7 +77,7 @@ def runtime_sizes() -> dict[str, int]:
 
 
 def write_runtime(site: Path) -> None:
-    """Copy the Python runtime and the checker wheel into the site, and write its service worker."""
+    """Copy the Python runtime and the checker wheel into the site."""
     paths = runtime_paths()
     runtime = site / paths["runtime"]
     runtime.mkdir(parents=True, exist_ok=True)
@@ -91,6 +91,3 @@ def write_runtime(site: Path) -> None:
     target = site / paths["wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(wheel(), target)
-    template = SERVICE_WORKER.read_bytes()
-    version = hashlib.sha256(json.dumps(paths, sort_keys=True).encode() + template).hexdigest()[:12]
-    (site / "sw.js").write_text(template.decode("utf-8").replace("__VERSION__", version), encoding="utf-8")

@@ -52,16 +52,19 @@ self.fetch = async (input, init) => {
   return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
 };
 
-// Pyodide waits forever when its WebAssembly file is missing, so look before loading. Offline
-// (no answer at all), the files may still come from the service worker's cache: go on.
+// Pyodide waits forever when its WebAssembly file is missing, so look before loading. A file is
+// there if the service worker has kept it (offline, that is the only way) or the server has it; a
+// network error with no kept copy is the failure it is, reported at once.
 async function present(url) {
+  const name = url.split("/").pop();
+  if (self.caches && (await caches.match(url).catch(() => undefined))) return;
   let response;
   try {
     response = await fetch(url, { method: "HEAD" });
   } catch {
-    return;
+    throw new Error(`${name} could not be loaded (no connection, and no copy kept)`);
   }
-  if (!response.ok) throw new Error(`${url.split("/").pop()} could not be loaded (${response.status})`);
+  if (!response.ok) throw new Error(`${name} could not be loaded (${response.status})`);
 }
 
 async function start() {
