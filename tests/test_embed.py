@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ def _host(folder: Path, site: str, with_widget: bool, name: str = "", attributes
     origin = site.rstrip("/")
     widget = (
         f'<script src="{site}embed.js" async></script>\n<script src="{site}embed.js" type="module"></script>\n'
-        f'<trust-act-embed lang="{lang}" theme="dark"{attributes}><a href="{site}checker/">{FALLBACK}</a></trust-act-embed>'
+        f'<trust-act-embed lang="{lang}" theme="dark"{attributes}>'
+        f'<a href="{site}checker/">{FALLBACK}</a></trust-act-embed>'
         if with_widget
         else ""
     )
@@ -158,6 +160,26 @@ def test_the_docs_give_working_snippets(pages: dict[str, Any]) -> None:
     assert "frame-src" in text
 
 
+@pytest.mark.parametrize("folder", ["", "es/"])
+def test_the_docs_show_the_contact_attributes_the_quick_exit_and_links(pages: dict[str, Any], folder: str) -> None:
+    """Both embed pages show an element with the three contact attributes and explain the quick exit
+    and links to answers, each in its own section."""
+    page = pages[f"{folder}embed-the-checker/index.html"]
+    # The code blocks are highlighted (one span per token): read their text without the tags.
+    text = html.unescape(re.sub(r"<[^>]+>", "", page.path.read_text(encoding="utf-8")))
+    examples = re.findall(r"<trust-act-embed[^>]*data-contact-[^>]*>", text)
+    assert examples, "no example of the contact attributes"
+    for key in ("name", "phone", "url"):
+        assert f"data-contact-{key}=" in examples[0], key
+    ids = {h.attrs.get("id") for h in page.find("h2")}
+    expected = (
+        {"your-contact-first", "the-quick-exit", "links-to-answers"}
+        if not folder
+        else {"su-contacto-primero", "la-salida-rapida", "enlaces-a-las-respuestas"}
+    )
+    assert expected <= ids, ids
+
+
 def test_a_blocked_loader_or_an_unreachable_site_leaves_a_link(browser: Browser, base_url: str, tmp_path: Path) -> None:
     """With embed.js blocked, or the embed page unreachable, the reader sees the link to the checker."""
     _host(tmp_path, base_url, with_widget=True)
@@ -263,7 +285,8 @@ def test_bad_contact_values_are_left_out_with_a_warning(
         assert frame.query_selector(".checker-host-contact-name") is None
         assert frame.query_selector(".checker-host-contact img") is None
         ignored = [w for w in warnings if "is ignored" in w]
-        dropped = [key for key in ("name", "phone", "url") if not any(values[key] in link for link in sum(shown, []))]
+        texts = [text for link in shown for text in link]
+        dropped = [key for key in ("name", "phone", "url") if not any(values[key] in text for text in texts)]
         for key in dropped:
             assert any(f"data-contact-{key}=" in w for w in ignored), (key, warnings)
         assert frame.query_selector_all(".checker-contacts a[href^='tel:']"), "the site's own contacts remain"
@@ -273,7 +296,7 @@ def test_bad_contact_values_are_left_out_with_a_warning(
 def test_share_offers_the_host_page_and_the_link_fills_the_widget_there(
     browser: Browser, site: Path, tmp_path: Path
 ) -> None:
-    """"Copy a link" in the widget gives the host page's address (its query kept, its own fragment not),
+    """The widget's "Copy a link" gives the host page's address (its query kept, its own fragment not),
     with the answers after #; opening it fills the widget on that page, the answers leave the host's
     address bar at once, and no server ever receives them."""
     ours_log: list[str] = []
@@ -306,7 +329,8 @@ def test_share_offers_the_host_page_and_the_link_fills_the_widget_there(
             assert "#" not in widget.url, "and the frame's"
             other.context.close()
     answers = link.split("#answers=")[1]
-    assert host_log and ours_log
+    assert host_log, "the host's server log is empty: is the check blind?"
+    assert ours_log, "the site's server log is empty: is the check blind?"
     assert not [line for line in host_log + ours_log if answers[:12] in line or "answers" in line]
 
 
@@ -404,8 +428,8 @@ def test_on_a_phone_the_widget_s_quick_exit_names_no_key_and_covers_nothing(
                 const range = document.createRange();
                 range.selectNodeContents(node);
                 for (const r of range.getClientRects()) for (const b of boxes)
-                  if (r.width && r.height && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top)
-                    out.push(node.textContent.trim().slice(0, 40));
+                  if (r.width && r.height && r.left < b.right && r.right > b.left
+                      && r.top < b.bottom && r.bottom > b.top) out.push(node.textContent.trim());
               }
               return out;
             }"""
