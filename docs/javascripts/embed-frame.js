@@ -1,15 +1,35 @@
 // Inside the embedded checker (the iframe): take the host's theme, open links outside the frame,
 // and tell the host page how tall the content is so the frame fits it. Only the height is sent,
 // rounded up to a coarse step, so the host cannot tell one answer from another by its length.
+//
+// What the loader (embed.js) tells the frame comes in the fragment of its address, never in the
+// query, so it reaches no server's logs: `host` (the address of the page the reader is on, which
+// "Copy a link" then offers), the site owner's contact (`contact-name`, `contact-phone`,
+// `contact-url`, handed to <trust-act-checker> as data-contact-*, which checks them and ignores a
+// bad one with a console warning), and `answers` (a shared link's, left in the fragment the way
+// the checker reads it). This classic script runs before the element's module, so the element
+// finds them in place. The quick exit (quick-exit.js) asks the host page to leave as well.
 (() => {
   "use strict";
   const params = new URLSearchParams(location.search);
   if (params.get("theme") === "dark") {
     document.body.setAttribute("data-md-color-scheme", "slate");
   }
+  const told = new URLSearchParams(location.hash.slice(1));
+  if (told.has("host") || told.has("contact-name") || told.has("contact-phone") || told.has("contact-url")) {
+    const checker = document.querySelector("trust-act-checker");
+    if (checker) {
+      if (told.has("host")) checker.dataset.sharePage = told.get("host");
+      for (const key of ["name", "phone", "url"]) {
+        if (told.has(`contact-${key}`)) checker.setAttribute(`data-contact-${key}`, told.get(`contact-${key}`));
+      }
+    }
+    const answers = told.get("answers");
+    history.replaceState(null, "", location.pathname + location.search + (answers ? `#answers=${answers}` : ""));
+  }
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    if (link && !link.getAttribute("href").startsWith("#")) {
+    if (link && !link.getAttribute("href").startsWith("#") && !link.hasAttribute("data-quick-exit")) {
       link.target = "_blank";
       link.rel = "noopener";
     }

@@ -3,10 +3,14 @@
 // except while the search box or a text field is in use, or a dialog is open (Escape closes those
 // first). A radio button, a checkbox, a select or a date field does not keep it: a select or
 // date picker that is open handles Escape itself and never lets it reach the page.
+// Inside the widget's frame on another site, the frame cannot navigate the page around it, so it
+// asks that page's loader (embed.js) to leave too; the frame itself leaves as well, so a page that
+// frames it without the loader keeps at least no trace of the checker on screen.
 (() => {
   "use strict";
   const leave = (url) => {
     document.documentElement.style.visibility = "hidden";
+    if (window.parent !== window) window.parent.postMessage({ type: "trust-act-checker:exit", url }, "*");
     window.location.replace(url);
   };
   document.addEventListener("click", (event) => {

@@ -8,6 +8,13 @@
 //                                it, L being the element's data-lang (the page's language)
 //   el.dataset.state            -> "loading" | "ready" | "error"  ("static" before this script runs;
 //                                  "waiting" while a browser that asks to save data has downloaded nothing)
+//   data-contact-name, data-contact-phone, data-contact-url
+//                               -> the contact of the site the element is shown on (the widget's host
+//                                  sets them on <trust-act-embed>), first under "What you can do now";
+//                                  a value that is not a plain name, a phone number or an http(s)
+//                                  address is left out, with a console warning
+//   data-share-page             -> the http(s) address "Copy a link" opens (the widget's host page);
+//                                  the answers always go after #, never in a query
 
 import { Runtime } from "./runtime.js";
 
@@ -54,13 +61,72 @@ function savesData() {
   return Boolean(c && (c.saveData || /2g$/.test(c.effectiveType || "")));
 }
 
+// The site owner's contact, from the element's data-contact-* attributes: shown only as text and
+// links, never as HTML; a value that does not pass is dropped with a warning, never a broken widget.
+const CONTACT_NAME = /^[^\p{Cc}\p{Cf}<>]{1,100}$/u;
+const CONTACT_PHONE = /^\+?[0-9 ()-]+$/;
+
+function httpAddress(value) {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function hostContact(element) {
+  const warn = (attribute, value, rule) =>
+    console.warn(`<trust-act-checker>: ${attribute}="${value}" is ignored: ${rule}.`);
+  const read = (key) => {
+    const value = element.getAttribute(`data-contact-${key}`);
+    return value === null ? null : value.trim().replace(/\s+/g, " ");
+  };
+  const contact = {};
+  const name = read("name");
+  if (name !== null) {
+    if (CONTACT_NAME.test(name)) contact.name = name;
+    else warn("data-contact-name", name, "a name is plain text of 1 to 100 characters, without < or >");
+  }
+  const phone = read("phone");
+  if (phone !== null) {
+    const digits = phone.replace(/[^0-9]/g, "");
+    if (CONTACT_PHONE.test(phone) && digits.length >= 3 && digits.length <= 15) {
+      contact.phone = { display: phone, tel: `tel:${phone.startsWith("+") ? "+" : ""}${digits}` };
+    } else {
+      warn("data-contact-phone", phone, "a phone number has 3 to 15 digits and only digits, +, -, spaces and parentheses");
+    }
+  }
+  const address = read("url");
+  if (address !== null) {
+    const url = httpAddress(address);
+    if (url) contact.url = url;
+    else warn("data-contact-url", address, "an address is a full https:// (or http://) address");
+  }
+  if (!contact.phone && !contact.url) {
+    if (contact.name) warn("data-contact-name", contact.name, "a name is shown only with a valid data-contact-phone or data-contact-url");
+    return null;
+  }
+  return contact;
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : `{${key}}`));
 }
 
 class TrustActChecker extends HTMLElement {
+  static get observedAttributes() {
+    return ["data-contact-name", "data-contact-phone", "data-contact-url"];
+  }
+
+  // Checked once, when set, so the warnings come as the page opens, not at the first answer.
+  attributeChangedCallback() {
+    if (this.form) this.hostContact = hostContact(this);
+  }
+
   connectedCallback() {
     if (this.form) return;
+    this.hostContact = hostContact(this);
     const data = JSON.parse(this.querySelector("script.checker-data").textContent);
     this.words = data.words;
     this.contacts = data.contacts || [];
@@ -507,9 +573,23 @@ class TrustActChecker extends HTMLElement {
     return section;
   }
 
-  // "What you can do now": the checker's next steps (each unknown fact as an action), then whom to
-  // call, with the numbers as tel: links. Both come from data: the steps from Python, the contacts
-  // from the site's contacts file.
+  // "What you can do now": first the contact of the site the reader is on, when it set one (the
+  // widget's host, labelled as theirs); then the checker's next steps (each unknown fact as an
+  // action), then whom to call, with the numbers as tel: links. The steps come from Python, the
+  // contacts from the site's contacts file.
+  renderHostContact() {
+    const c = this.hostContact;
+    if (!c) return null;
+    const w = this.words;
+    return el("div", { class: "checker-host-contact" },
+      el("p", {}, el("strong", {}, `${w["ui.host_contact"]}:`), " ",
+        c.name ? el("span", { class: "checker-host-contact-name" }, c.name) : null, c.name ? " " : null,
+        c.phone ? el("a", { href: c.phone.tel }, c.phone.display) : null,
+        c.phone && c.url ? " · " : null,
+        c.url ? el("a", { href: c.url.href }, c.url.host) : null),
+      el("p", { class: "checker-host-contact-note" }, w["ui.host_contact_note"]));
+  }
+
   renderNextSteps(decision) {
     const w = this.words;
     const contacts = this.contacts.map((c) =>
@@ -520,6 +600,7 @@ class TrustActChecker extends HTMLElement {
         el("a", { href: c.url }, new URL(c.url).host)));
     return el("div", { class: "checker-next" },
       el("h3", {}, w["ui.next_steps"]),
+      this.renderHostContact(),
       decision.next_steps.length
         ? el("ul", { class: "checker-next-steps" }, decision.next_steps.map((s) => el("li", { "data-fact": s.fact ?? "" }, s.text)))
         : null,
@@ -527,13 +608,26 @@ class TrustActChecker extends HTMLElement {
       contacts.length ? el("ul", { class: "checker-contacts" }, contacts) : null);
   }
 
+  // The page a shared link opens: the widget's host page when the loader named one (without its
+  // own fragment), else this page. The answers go after #, which no browser sends to a server.
+  sharePage() {
+    const host = this.dataset.sharePage ? httpAddress(this.dataset.sharePage) : null;
+    if (!host) return { page: `${location.origin}${location.pathname}`, host: null };
+    host.hash = "";
+    return { page: host.href, host: host.host };
+  }
+
   share(section) {
-    const url = `${location.origin}${location.pathname}#${FRAGMENT}${encode(this.lastScenario)}`;
+    const { page, host } = this.sharePage();
+    const url = `${page}#${FRAGMENT}${encode(this.lastScenario)}`;
     const box = section.querySelector(".checker-share-box") || el("div", { class: "checker-share-box", role: "status" });
     // The link is shown (and copied where the browser allows), never put in the address bar: the
     // history keeps no answers.
     const input = el("input", { type: "text", readonly: "", value: url, "aria-label": this.words["ui.share_manual"] });
-    box.replaceChildren(el("p", {}, this.words["ui.share_warning"]), el("p", {}, this.words["ui.share_manual"]), input);
+    box.replaceChildren(
+      el("p", {}, this.words["ui.share_warning"]),
+      host ? el("p", { class: "checker-share-host" }, fill(this.words["ui.share_host"], { host })) : null,
+      el("p", {}, this.words["ui.share_manual"]), input);
     section.querySelector(".checker-actions").after(box);
     input.select();
     if (navigator.clipboard && window.isSecureContext) {
