@@ -4,6 +4,7 @@ Spanish printouts. (Axe runs on the Spanish pages with the English ones, in test
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from checker import decide_json
-from checker.lawdata import CURRENT_AS_OF
-from checker.messages import LANGUAGES, catalogue
+from checker.lawdata import CITATIONS, CURRENT_AS_OF
+from checker.messages import LANGUAGES, catalogue, citation, render, written_date
 from overrides.sitegen.words import LANGUAGES as SITE_LANGUAGES
 from overrides.sitegen.words import site_words
 from tests.cases import CASES
@@ -63,11 +64,57 @@ def test_the_answer_is_the_same_in_both_languages(case: object) -> None:
     english, spanish = decide_json(facts, "en"), decide_json(facts, "es")
     for key in ("outcome", "as_of", "missing_facts", "hold_until", "what_if", "checker_version"):
         assert english[key] == spanish[key], key
-    assert [r["citation"] for r in english["reasons"]] == [r["citation"] for r in spanish["reasons"]]
+    assert [r["provision"] for r in english["reasons"]] == [r["provision"] for r in spanish["reasons"]]
+    assert [citation(r["citation"], "es") for r in english["reasons"]] == [r["citation"] for r in spanish["reasons"]]
     assert [r["status"] for r in english["reasons"]] == [r["status"] for r in spanish["reasons"]]
     assert english["regime"]["id"] == spanish["regime"]["id"]
     assert english["summary"] != spanish["summary"]
     assert [u["provision"] for u in english["unverified"]] == [u["provision"] for u in spanish["unverified"]]
+
+
+# Words of English prose that Spanish never uses. The official names of the detainer forms stay
+# English, as the forms are named ("Immigration Detainer - Notice of Action", with an en dash).
+ENGLISH = re.compile(
+    r"\b(the|and|as amended|amended|kept|text|clause|time limit|court|relief|added|notice|read with|from|"
+    r"effective|edition|as reported|special session|guidance|posting|current|disclosure|person|with|not|"
+    r"this|that|is|are|made with|public explainer|legal advice|search|page|of)\b",
+    re.IGNORECASE,
+)
+FORM_NAMES = re.compile(r"Immigration Detainer \u2013 (Notice of Action|Request for Voluntary Action)")
+# A date as English or ISO writes it in a sentence: "October 1, 2019", "2019-10-01".
+ENGLISH_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+)
+
+
+def test_spanish_citations_have_no_english_connecting_words() -> None:
+    """Every citation in Spanish keeps its numbers and names and says the rest in Spanish."""
+    for provision, entry in CITATIONS.items():
+        spanish = citation(entry["citation"], "es")
+        left = ENGLISH.findall(FORM_NAMES.sub("", spanish))
+        assert not left, f"{provision}: {spanish!r} keeps {left}"
+        assert not ENGLISH_DATE.search(spanish), spanish
+        assert re.findall(r"\d+", spanish) == re.findall(r"\d+", entry["citation"]), spanish  # numbers kept
+
+
+def test_spanish_dates_are_written_the_spanish_way() -> None:
+    """A date in a Spanish sentence reads "1 de octubre de 2019"; English keeps the contract's ISO form."""
+    assert written_date("2019-10-01", "es") == "1 de octubre de 2019"
+    assert written_date("2014-01-03 15:00", "es") == "3 de enero de 2014 a las 15:00"
+    assert written_date("2019-10-01", "en") == "2019-10-01"
+    assert render("when.date", {"date": "2019-10-01"}, "es") == "El 1 de octubre de 2019"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_spanish_answers_write_no_date_the_english_way(case: object) -> None:
+    """No sentence of a Spanish answer (summary, reasons, periods, steps) has an ISO or English date."""
+    decision = decide_json(case.facts, "es")  # type: ignore[attr-defined]
+    texts = [decision["summary"], decision["regime"]["period"], *(r["text"] for r in decision["reasons"])]
+    texts += [r["citation"] for r in decision["reasons"]] + [s["text"] for s in decision["next_steps"]]
+    texts += [d["summary"] for d in decision["duties"]]
+    for text in texts:
+        assert not ENGLISH_DATE.search(text), text
 
 
 def test_spanish_pages_are_spanish(pages: dict[str, Page]) -> None:
