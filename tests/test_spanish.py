@@ -7,6 +7,7 @@ import json
 import re
 import string
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -127,11 +128,69 @@ def test_spanish_pages_are_spanish(pages: dict[str, Page]) -> None:
         assert not page.find("p", "fallback-notice"), path
 
 
-def test_search_stems_spanish(site: Path) -> None:
-    """The search index is configured for Spanish as well as English, and holds the Spanish pages."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert {"en", "es"} <= set(index["config"]["lang"])
-    assert any(doc["location"].startswith("es/") for doc in index["docs"])
+def test_each_language_searches_its_own_pages(site: Path) -> None:
+    """The English index holds only English pages; the Spanish one, under es/, only the Spanish
+    pages (their addresses from es/), stemmed as Spanish."""
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    spanish = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    assert spanish["config"]["lang"] == ["es"]
+    assert english["docs"]
+    assert not any(d["location"].startswith("es/") for d in english["docs"])
+    assert {d["location"].split("#")[0] for d in spanish["docs"]} >= {"", "rights/", "checker/"}
+    assert any("retención" in d["text"] for d in spanish["docs"])
+
+
+class _SpanishText(HTMLParser):
+    """The text a Spanish page shows in Spanish: not code, not scripts, and not what is marked as
+    another language (the statute's English words, the sources' own titles)."""
+
+    _SKIP = frozenset({"code", "pre", "script", "style", "svg"})
+    _VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        lang = dict(attrs).get("lang")
+        outside = bool(self.stack and self.stack[-1]) or tag in self._SKIP or (lang is not None and lang != "es")
+        self.stack.append(outside)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+# What the Spanish pages said in English before (footer, citations), and what the theme would add.
+LEFT_IN_ENGLISH = re.compile(
+    r"A public explainer|Not legal advice|Made with|as amended|kept in 2025|court relief|time limit|"
+    r"administrative-warrant clause|as reported|current text",
+    re.IGNORECASE,
+)
+
+
+def test_spanish_pages_have_no_english_left_and_no_english_dates(site: Path) -> None:
+    """Every Spanish page, header and footer included: none of the English the review found, and
+    no date written the English or ISO way in its Spanish text."""
+    problems = []
+    for path in sorted((site / "es").rglob("*.html")):
+        parser = _SpanishText()
+        html = path.read_text(encoding="utf-8")
+        parser.feed(html[html.index("<body") :])
+        text = " ".join(" ".join(parser.text).split())
+        for found in [*LEFT_IN_ENGLISH.finditer(text), *ENGLISH_DATE.finditer(text)]:
+            problems.append(f"{path.relative_to(site)}: ...{text[max(0, found.start() - 50) : found.end() + 10]}")
+    assert problems == []
 
 
 @pytest.mark.parametrize(
