@@ -198,9 +198,9 @@ def test_spanish_pages_have_no_english_left_and_no_english_dates(site: Path) -> 
     [(GUIDE, ["orden", "retención", "ley"]), (AT_A_GLANCE, ["orden", "juez"]), (WALLET_CARD, ["orden", "abogado"])],
 )
 def test_spanish_printouts_are_in_spanish(printed: Path, name: str, words: list[str]) -> None:
-    """The Spanish PDFs exist and hold Spanish text and the law's date."""
+    """The Spanish PDFs exist and hold Spanish text and the law's date, written the Spanish way."""
     reader = PdfReader(printed / "es" / name)
     text = " ".join(p.extract_text() or "" for p in reader.pages)
     for word in words:
         assert word in text, word
-    assert CURRENT_AS_OF.isoformat() in " ".join(text.split())
+    assert written_date(CURRENT_AS_OF.isoformat(), "es") in " ".join(text.split())
