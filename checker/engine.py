@@ -16,7 +16,7 @@ from typing import Any
 from checker import hold_limit
 from checker.law.s54_192h import RULESETS, RuleSet
 from checker.lawdata import CITATIONS, CURRENT_AS_OF, DETAINER_FORMS, FEDERAL_LIMIT, REGIMES, Limit, Regime, regime_for
-from checker.messages import note, render
+from checker.messages import citation, note, render
 from checker.model import (
     BOOLEAN_FACTS,
     CONVICTION_CLASSES,
@@ -282,7 +282,10 @@ def what_if(facts: Scenario, regime: Regime | None = None) -> list[dict[str, Any
 
 
 def _unverified(provisions: tuple[str, ...], lang: str) -> list[dict[str, Any]]:
-    return [{"provision": p, "citation": CITATIONS[p]["citation"], "note": note(p, lang)} for p in provisions]
+    return [
+        {"provision": p, "citation": citation(CITATIONS[p]["citation"], lang), "note": note(p, lang)}
+        for p in provisions
+    ]
 
 
 def _next_steps(facts: Scenario, result: Evaluation, answers: dict[str, Answer], lang: str) -> list[dict[str, Any]]:
@@ -341,18 +344,18 @@ def _duties(
 
 
 def _reason(finding: Finding, lang: str) -> dict[str, Any]:
-    citation = CITATIONS[finding.provision]
+    entry = CITATIONS[finding.provision]
     return {
         "id": finding.message,
         "text": render(finding.message, finding.params, lang),
-        "citation": citation["citation"],
+        "citation": citation(entry["citation"], lang),
         "provision": finding.provision,
-        "status": citation["status"],
+        "status": entry["status"],
         "finding": "note" if finding.result is None else finding.result.value,
     }
 
 
-def _hold_limit(regime: Regime) -> dict[str, Any] | None:
+def _hold_limit(regime: Regime, lang: str) -> dict[str, Any] | None:
     """The version's own limit on a permitted hold, as the decision tables show it."""
     rules = RULESETS[regime.id]
     if rules.hold is None:
@@ -362,7 +365,7 @@ def _hold_limit(regime: Regime) -> dict[str, Any] | None:
         "hours": rules.limit.hours if rules.limit else None,
         "excluding": ["saturday", "sunday", "federal_holiday"] if rules.limit and rules.limit.weekdays_only else [],
         "status": CITATIONS[provision]["status"],
-        "citation": CITATIONS[provision]["citation"],
+        "citation": citation(CITATIONS[provision]["citation"], lang),
     }
 
 
@@ -397,7 +400,7 @@ def decide(
         "missing_facts": list(result.missing),
         "unverified": _unverified(result.unverified, lang),
         "hold_until": None if result.hold_until is None else result.hold_until.strftime("%Y-%m-%dT%H:%M"),
-        "hold_limit": _hold_limit(result.regime),
+        "hold_limit": _hold_limit(result.regime, lang),
         "asked": list(facts.asked or DUTIES),
         "duties": _duties(facts, result, answers, summary, when, lang),
         "next_steps": _next_steps(facts, result, answers, lang),

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from checker.messages import catalogue
+from checker.messages import catalogue, render
 from checker.package_data import read_text
 
 __all__ = [
@@ -77,14 +77,14 @@ class Regime:
 
     def period(self, lang: str = "en") -> str:
         """When the regime was in force, in words: "in force 2014-01-01 to 2019-09-30"."""
-        words = catalogue(lang)
         if self.effective_from is None:
             assert self.effective_to is not None
             end = self.effective_to + dt.timedelta(days=1)
-            return words["period.before"].format(end=end.isoformat())
+            return render("period.before", {"end": end.isoformat()}, lang)
         if self.effective_to is None:
-            return words["period.open"].format(start=self.effective_from.isoformat())
-        return words["period.range"].format(start=self.effective_from.isoformat(), end=self.effective_to.isoformat())
+            return render("period.open", {"start": self.effective_from.isoformat()}, lang)
+        days = {"start": self.effective_from.isoformat(), "end": self.effective_to.isoformat()}
+        return render("period.range", days, lang)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The regime as the decision JSON shows it."""

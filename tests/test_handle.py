@@ -34,7 +34,7 @@ def test_every_period_is_worded() -> None:
     assert periods[0] == "before 2014-01-01"
     assert periods[1] == "in force 2014-01-01 to 2019-09-30"
     assert periods[-1] == "in force from 2025-10-01"
-    assert REGIMES[0].to_json("es")["period"] == "antes del 2014-01-01"
+    assert REGIMES[0].to_json("es")["period"] == "antes del 1 de enero de 2014"
 
 
 def test_what_if_changes_carry_their_question_and_answer() -> None:

@@ -306,3 +306,16 @@ def test_the_policy_allows_inline_scripts_only_under_serve() -> None:
     assert "'sha256-" in built
     assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'" in served
     assert "'sha256-" not in served
+
+
+def test_the_theme_markup_is_mended(pages: dict[str, Page]) -> None:
+    """What the Nu HTML checker flags in the theme's own markup is fixed on every page: no
+    ``autocomplete`` on a checkbox, no empty ``tabindex``, and the theme's hidden toggles (menu,
+    search, table of contents), which not every page labels, have a name."""
+    for path, page in pages.items():
+        for element in page.find("input"):
+            if element.attrs.get("type") == "checkbox":
+                assert "autocomplete" not in element.attrs, path
+                if element.attrs.get("id") in ("__drawer", "__search", "__toc"):
+                    assert element.attrs.get("aria-label"), (path, element.attrs)
+        assert not [e for e in page.elements if e.attrs.get("tabindex", None) == ""], path

@@ -4,16 +4,18 @@ Spanish printouts. (Axe runs on the Spanish pages with the English ones, in test
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from checker import decide_json
-from checker.lawdata import CURRENT_AS_OF
-from checker.messages import LANGUAGES, catalogue
+from checker.lawdata import CITATIONS, CURRENT_AS_OF
+from checker.messages import LANGUAGES, catalogue, citation, render, written_date
 from overrides.sitegen.words import LANGUAGES as SITE_LANGUAGES
 from overrides.sitegen.words import site_words
 from tests.cases import CASES
@@ -63,11 +65,57 @@ def test_the_answer_is_the_same_in_both_languages(case: object) -> None:
     english, spanish = decide_json(facts, "en"), decide_json(facts, "es")
     for key in ("outcome", "as_of", "missing_facts", "hold_until", "what_if", "checker_version"):
         assert english[key] == spanish[key], key
-    assert [r["citation"] for r in english["reasons"]] == [r["citation"] for r in spanish["reasons"]]
+    assert [r["provision"] for r in english["reasons"]] == [r["provision"] for r in spanish["reasons"]]
+    assert [citation(r["citation"], "es") for r in english["reasons"]] == [r["citation"] for r in spanish["reasons"]]
     assert [r["status"] for r in english["reasons"]] == [r["status"] for r in spanish["reasons"]]
     assert english["regime"]["id"] == spanish["regime"]["id"]
     assert english["summary"] != spanish["summary"]
     assert [u["provision"] for u in english["unverified"]] == [u["provision"] for u in spanish["unverified"]]
+
+
+# Words of English prose that Spanish never uses. The official names of the detainer forms stay
+# English, as the forms are named ("Immigration Detainer - Notice of Action", with an en dash).
+ENGLISH = re.compile(
+    r"\b(the|and|as amended|amended|kept|text|clause|time limit|court|relief|added|notice|read with|from|"
+    r"effective|edition|as reported|special session|guidance|posting|current|disclosure|person|with|not|"
+    r"this|that|is|are|made with|public explainer|legal advice|search|page|of)\b",
+    re.IGNORECASE,
+)
+FORM_NAMES = re.compile(r"Immigration Detainer \u2013 (Notice of Action|Request for Voluntary Action)")
+# A date as English or ISO writes it in a sentence: "October 1, 2019", "2019-10-01".
+ENGLISH_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+)
+
+
+def test_spanish_citations_have_no_english_connecting_words() -> None:
+    """Every citation in Spanish keeps its numbers and names and says the rest in Spanish."""
+    for provision, entry in CITATIONS.items():
+        spanish = citation(entry["citation"], "es")
+        left = ENGLISH.findall(FORM_NAMES.sub("", spanish))
+        assert not left, f"{provision}: {spanish!r} keeps {left}"
+        assert not ENGLISH_DATE.search(spanish), spanish
+        assert re.findall(r"\d+", spanish) == re.findall(r"\d+", entry["citation"]), spanish  # numbers kept
+
+
+def test_spanish_dates_are_written_the_spanish_way() -> None:
+    """A date in a Spanish sentence reads "1 de octubre de 2019"; English keeps the contract's ISO form."""
+    assert written_date("2019-10-01", "es") == "1 de octubre de 2019"
+    assert written_date("2014-01-03 15:00", "es") == "3 de enero de 2014 a las 15:00"
+    assert written_date("2019-10-01", "en") == "2019-10-01"
+    assert render("when.date", {"date": "2019-10-01"}, "es") == "El 1 de octubre de 2019"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_spanish_answers_write_no_date_the_english_way(case: object) -> None:
+    """No sentence of a Spanish answer (summary, reasons, periods, steps) has an ISO or English date."""
+    decision = decide_json(case.facts, "es")  # type: ignore[attr-defined]
+    texts = [decision["summary"], decision["regime"]["period"], *(r["text"] for r in decision["reasons"])]
+    texts += [r["citation"] for r in decision["reasons"]] + [s["text"] for s in decision["next_steps"]]
+    texts += [d["summary"] for d in decision["duties"]]
+    for text in texts:
+        assert not ENGLISH_DATE.search(text), text
 
 
 def test_spanish_pages_are_spanish(pages: dict[str, Page]) -> None:
@@ -80,11 +128,69 @@ def test_spanish_pages_are_spanish(pages: dict[str, Page]) -> None:
         assert not page.find("p", "fallback-notice"), path
 
 
-def test_search_stems_spanish(site: Path) -> None:
-    """The search index is configured for Spanish as well as English, and holds the Spanish pages."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert {"en", "es"} <= set(index["config"]["lang"])
-    assert any(doc["location"].startswith("es/") for doc in index["docs"])
+def test_each_language_searches_its_own_pages(site: Path) -> None:
+    """The English index holds only English pages; the Spanish one, under es/, only the Spanish
+    pages (their addresses from es/), stemmed as Spanish."""
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    spanish = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    assert spanish["config"]["lang"] == ["es"]
+    assert english["docs"]
+    assert not any(d["location"].startswith("es/") for d in english["docs"])
+    assert {d["location"].split("#")[0] for d in spanish["docs"]} >= {"", "rights/", "checker/"}
+    assert any("retención" in d["text"] for d in spanish["docs"])
+
+
+class _SpanishText(HTMLParser):
+    """The text a Spanish page shows in Spanish: not code, not scripts, and not what is marked as
+    another language (the statute's English words, the sources' own titles)."""
+
+    _SKIP = frozenset({"code", "pre", "script", "style", "svg"})
+    _VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        lang = dict(attrs).get("lang")
+        outside = bool(self.stack and self.stack[-1]) or tag in self._SKIP or (lang is not None and lang != "es")
+        self.stack.append(outside)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+# What the Spanish pages said in English before (footer, citations), and what the theme would add.
+LEFT_IN_ENGLISH = re.compile(
+    r"A public explainer|Not legal advice|Made with|as amended|kept in 2025|court relief|time limit|"
+    r"administrative-warrant clause|as reported|current text",
+    re.IGNORECASE,
+)
+
+
+def test_spanish_pages_have_no_english_left_and_no_english_dates(site: Path) -> None:
+    """Every Spanish page, header and footer included: none of the English the review found, and
+    no date written the English or ISO way in its Spanish text."""
+    problems = []
+    for path in sorted((site / "es").rglob("*.html")):
+        parser = _SpanishText()
+        html = path.read_text(encoding="utf-8")
+        parser.feed(html[html.index("<body") :])
+        text = " ".join(" ".join(parser.text).split())
+        for found in [*LEFT_IN_ENGLISH.finditer(text), *ENGLISH_DATE.finditer(text)]:
+            problems.append(f"{path.relative_to(site)}: ...{text[max(0, found.start() - 50) : found.end() + 10]}")
+    assert problems == []
 
 
 @pytest.mark.parametrize(
@@ -92,9 +198,9 @@ def test_search_stems_spanish(site: Path) -> None:
     [(GUIDE, ["orden", "retención", "ley"]), (AT_A_GLANCE, ["orden", "juez"]), (WALLET_CARD, ["orden", "abogado"])],
 )
 def test_spanish_printouts_are_in_spanish(printed: Path, name: str, words: list[str]) -> None:
-    """The Spanish PDFs exist and hold Spanish text and the law's date."""
+    """The Spanish PDFs exist and hold Spanish text and the law's date, written the Spanish way."""
     reader = PdfReader(printed / "es" / name)
     text = " ".join(p.extract_text() or "" for p in reader.pages)
     for word in words:
         assert word in text, word
-    assert CURRENT_AS_OF.isoformat() in " ".join(text.split())
+    assert written_date(CURRENT_AS_OF.isoformat(), "es") in " ".join(text.split())

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+HTMLCS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"  # HTML_CodeSniffer
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

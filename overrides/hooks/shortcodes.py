@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from checker.lawdata import CURRENT_AS_OF  # noqa: E402 - needs the path above
+from checker.messages import written_date  # noqa: E402
 from overrides.sitegen import bench, checker_page, citations, contacts, law, tables  # noqa: E402
 from overrides.sitegen.context import Context  # noqa: E402
 from overrides.sitegen.data import site_data  # noqa: E402
@@ -54,7 +55,7 @@ SHORTCODES: dict[str, Callable[[Context, str], str]] = {
     "sources": lambda ctx, arg: citations.sources_list(ctx),
     "unverified": lambda ctx, arg: law.unverified(ctx),
     "firm": lambda ctx, arg: checker_page.firm(ctx),
-    "as-of": lambda ctx, arg: CURRENT_AS_OF.isoformat(),
+    "as-of": lambda ctx, arg: written_date(CURRENT_AS_OF.isoformat(), ctx.lang.code),
     "checker": lambda ctx, arg: checker_page.checker_form(ctx),
     "provisions": lambda ctx, arg: law.provisions(ctx),
     "example": lambda ctx, arg: checker_page.example(ctx),

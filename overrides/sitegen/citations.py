@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checker import REGIMES
 from checker.lawdata import SOURCE_TYPES
+from checker.messages import written_date
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import act_label, esc
 
@@ -12,11 +13,14 @@ __all__ = ["footer", "source_line", "sources_list", "timeline"]
 
 
 def source_line(ctx: Context, sid: str) -> str:
-    """Publisher, linked title and date of one source."""
+    """Publisher, linked title and date of one source. The title is the source's own, in its own
+    language (English, unless the source says otherwise), so a Spanish page marks it as such."""
     source = ctx.data.source(sid)
     publisher = f"{esc(source['publisher'])}, " if source.get("publisher") else ""
-    date = f" ({esc(source['date'])})" if source.get("date") else ""
-    return f'{publisher}<a href="{esc(source["url"])}">{esc(source["title"])}</a>{date}'
+    date = f" ({esc(written_date(source['date'], ctx.lang.code))})" if source.get("date") else ""
+    own = source.get("lang", "en")
+    mark = f' lang="{esc(own)}"' if own != ctx.lang.code else ""
+    return f'{publisher}<a href="{esc(source["url"])}"{mark}>{esc(source["title"])}</a>{date}'
 
 
 def _kind(ctx: Context, sid: str) -> str:

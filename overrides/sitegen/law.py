@@ -6,7 +6,8 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from checker import CITATIONS, REGIMES, decide_json, questions
-from checker.messages import note
+from checker.lawdata import Regime
+from checker.messages import citation, note
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import act_label, esc, first_day, period, table
 
@@ -35,7 +36,8 @@ def law(ctx: Context, pid: str) -> str:
     note_html = f'<p class="law-note">{esc(text)}</p>' if text else ""
     return (
         f'<figure class="law-quote law-quote--{status}">{body}'
-        f"<figcaption><strong>{esc(entry['citation'])}</strong> {badge} {ctx.cite(entry['source'])}"
+        f"<figcaption><strong>{esc(citation(entry['citation'], lang.code))}</strong> {badge}"
+        f" {ctx.cite(entry['source'])}"
         f"<br><small>{esc(lang(f'site.status_help.{status}'))}</small>{note_html}</figcaption></figure>"
     )
 
@@ -56,16 +58,20 @@ def unverified(ctx: Context) -> str:
     """The law text we could not verify, the law we know only from summaries, and other open questions."""
     lang = ctx.lang
     law_items = "".join(
-        f"<li><strong>{esc(c['citation'])}</strong> ({esc(lang('label.status.' + c['status']))})."
+        f"<li><strong>{esc(citation(c['citation'], lang.code))}</strong> ({esc(lang('label.status.' + c['status']))})."
         f" {esc(note(pid, lang.code) or '')}</li>"
         for pid, c in CITATIONS.items()
         if c["status"] == "unverified"
     )
     paraphrased = "".join(
-        f"<li>{esc(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "official_paraphrase"
+        f"<li>{esc(citation(c['citation'], ctx.lang.code))}</li>"
+        for c in CITATIONS.values()
+        if c["status"] == "official_paraphrase"
     )
     secondary = "".join(
-        f"<li>{esc(c['citation'])}</li>" for c in CITATIONS.values() if c["status"] == "secondary_paraphrase"
+        f"<li>{esc(citation(c['citation'], ctx.lang.code))}</li>"
+        for c in CITATIONS.values()
+        if c["status"] == "secondary_paraphrase"
     )
     other = "".join(
         f"<li>{esc(lang.text(q['text']))}{''.join(ctx.cite(s) for s in q.get('sources', []))}</li>"
@@ -80,40 +86,40 @@ def unverified(ctx: Context) -> str:
 
 
 def regimes(ctx: Context) -> str:
-    """The versions side by side: acts, summary, the questions that matter, the time limit."""
+    """The versions side by side: acts, summary, the questions that matter, the time limit. One row
+    per version, so that a phone shows one card per version."""
     lang = ctx.lang
     schema = {f["id"]: f for f in questions(lang.code)["fields"]}
-    head = [lang("site.head.version"), *[period(lang, r) for r in REGIMES]]
-    acts = "".join(
-        "<td>"
-        + (
-            "<br>".join(f"{esc(act_label(lang, a))} {ctx.cite(a['source'])}" for a in r.acts)
-            or esc(lang("site.no_statute"))
-        )
-        + "</td>"
-        for r in REGIMES
-    )
-    summary = "".join(f"<td>{esc(r.summary(lang.code))}</td>" for r in REGIMES)
+    head = [
+        lang("site.head.version"),
+        lang("site.row.acts"),
+        lang("site.row.summary"),
+        lang("site.row.questions"),
+        lang("site.row.limit"),
+    ]
 
-    def asked(regime_id: str) -> str:
-        labels = [f["label"] for name, f in schema.items() if regime_id in f["asked_in"] and name not in _ALWAYS]
+    def acts(regime: Regime) -> str:
+        listed = "<br>".join(f"{esc(act_label(lang, a))} {ctx.cite(a['source'])}" for a in regime.acts)
+        return listed or esc(lang("site.no_statute"))
+
+    def asked(regime: Regime) -> str:
+        if not regime.effective_from:
+            return "—"
+        labels = [f["label"] for name, f in schema.items() if regime.id in f["asked_in"] and name not in _ALWAYS]
         return "<ul>" + "".join(f"<li>{esc(label)}</li>" for label in labels) + "</ul>"
 
-    questions_row = "".join(f"<td>{asked(r.id) if r.effective_from else '—'}</td>" for r in REGIMES)
-    limits = []
-    for r in REGIMES:
-        limit = decide_json({"as_of": first_day(r).isoformat()}, lang.code)["hold_limit"]
-        if limit is None:
-            limits.append(f"<td>{esc(lang('site.limit_federal'))}</td>")
-        elif limit["hours"]:
-            status = lang(f"label.status.{limit['status']}")
-            limits.append(f"<td>{esc(lang('site.limit_hours', hours=limit['hours'], status=status))}</td>")
-        else:
-            limits.append(f"<td>{esc(lang('site.limit_unverified'))}</td>")
+    def limit(regime: Regime) -> str:
+        found = decide_json({"as_of": first_day(regime).isoformat()}, lang.code)["hold_limit"]
+        if found is None:
+            return esc(lang("site.limit_federal"))
+        if found["hours"]:
+            status = lang(f"label.status.{found['status']}")
+            return esc(lang("site.limit_hours", hours=found["hours"], status=status))
+        return esc(lang("site.limit_unverified"))
+
     rows = [
-        f'<tr><th scope="row">{esc(lang("site.row.acts"))}</th>{acts}</tr>',
-        f'<tr><th scope="row">{esc(lang("site.row.summary"))}</th>{summary}</tr>',
-        f'<tr><th scope="row">{esc(lang("site.row.questions"))}</th>{questions_row}</tr>',
-        f'<tr><th scope="row">{esc(lang("site.row.limit"))}</th>{"".join(limits)}</tr>',
+        f'<tr><th scope="row">{esc(period(lang, r))}</th><td>{acts(r)}</td>'
+        f"<td>{esc(r.summary(lang.code))}</td><td>{asked(r)}</td><td>{limit(r)}</td></tr>"
+        for r in REGIMES
     ]
     return table(head, rows, lang("site.regimes_caption"), "regimes-table")

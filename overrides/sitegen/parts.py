@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 from typing import Any
 
 from checker import REGIMES
 from checker.lawdata import Regime
+from checker.messages import written_date
 from overrides.sitegen.words import Language
 
 __all__ = ["BEFORE_2014", "act_label", "esc", "first_day", "period", "table"]
@@ -27,12 +29,16 @@ def first_day(regime: Regime) -> dt.date:
 
 
 def period(lang: Language, regime: Regime) -> str:
-    """The regime's dates as a table heading: "2014-01-01 to 2019-09-30"."""
+    """The regime's dates as a table heading: "2014-01-01 to 2019-09-30" ("1 de enero de 2014 a ...")."""
+
+    def day(value: dt.date | None) -> str:
+        return written_date(str(value), lang.code)
+
     if regime.effective_from is None:
-        return lang("site.period_before", end=REGIMES[1].effective_from)
+        return lang("site.period_before", end=day(REGIMES[1].effective_from))
     if regime.effective_to is None:
-        return lang("site.period_open", start=regime.effective_from)
-    return lang("site.period", start=regime.effective_from, end=regime.effective_to)
+        return lang("site.period_open", start=day(regime.effective_from))
+    return lang("site.period", start=day(regime.effective_from), end=day(regime.effective_to))
 
 
 def act_label(lang: Language, act: dict[str, Any]) -> str:
@@ -41,10 +47,14 @@ def act_label(lang: Language, act: dict[str, Any]) -> str:
 
 
 def table(head: list[str], rows: list[str], caption: str, cls: str) -> str:
-    """A captioned table, wrapped as the theme wraps its own so a narrow phone scrolls it."""
+    """A captioned table, wrapped as the theme wraps its own so a wide one scrolls (a phone shows
+    one card per row: see ``cards``). The caption is the figure's, outside the scrolling box, so it
+    never scrolls out of sight; it names the table for screen readers."""
     th = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    name = "table-" + hashlib.sha1(caption.encode("utf-8")).hexdigest()[:8]
     return (
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table {cls}"><table>'
-        f"<caption>{esc(caption)}</caption><thead><tr>{th}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+        f'<figure class="table-figure"><figcaption id="{name}">{esc(caption)}</figcaption>'
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table {cls}"><table aria-labelledby="{name}">'
+        f"<thead><tr>{th}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div></div></figure>"
     )
