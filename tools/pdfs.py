@@ -24,7 +24,19 @@ from checker.lawdata import CURRENT_AS_OF
 from overrides.sitegen.words import LANGUAGES, Language
 from tools.browser import ROOT, chromium, serve
 
-__all__ = ["AT_A_GLANCE", "GUIDE", "LANGUAGES", "WALLET_CARD", "guide_pages", "make_pdfs", "site_url"]
+__all__ = [
+    "AT_A_GLANCE",
+    "CARD_HEIGHT_IN",
+    "CARD_WIDTH_IN",
+    "GUIDE",
+    "LANGUAGES",
+    "WALLET_CARD",
+    "WALLET_CARD_CSS",
+    "compact",
+    "guide_pages",
+    "make_pdfs",
+    "site_url",
+]
 
 GUIDE = "print/trust-act-guide.pdf"
 AT_A_GLANCE = "print/trust-act-at-a-glance.pdf"
@@ -159,7 +171,7 @@ h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
 )
 
 
-def _compact(page: Page, url: str, css: str, lang: str) -> None:
+def compact(page: Page, url: str, css: str, lang: str) -> None:
     """Show one page's article alone, styled with ``css``, ready to print."""
     title, article = page.evaluate(ARTICLE, url)
     page.set_content(
@@ -229,10 +241,10 @@ def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tu
         footer_template=_footer(lang),
         margin={"top": "1.5cm", "bottom": "1.8cm", "left": "1.5cm", "right": "1.5cm"},
     )
-    _compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS, lang)
+    compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS, lang)
     page.evaluate(SITE_LINKS, list(links))
     page.pdf(path=out[1], prefer_css_page_size=True)
-    _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS, lang)
+    compact(page, base + "print/wallet-card/", WALLET_CARD_CSS, lang)
     page.evaluate(SITE_LINKS, list(links))
     page.pdf(path=out[2], prefer_css_page_size=True, print_background=True)
     page.close()
