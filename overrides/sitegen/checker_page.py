@@ -90,6 +90,8 @@ def checker_form(ctx: Context) -> str:
             "questions": schema,
             "contacts": result_contacts(lang.code),
             "sizes": runtime_sizes(),
+            # The printed result names the site and its address (the one it is built for).
+            "site": {"name": str(ctx.config.get("site_name") or ""), "url": site_address(ctx) + lang.folder},
         },
         ensure_ascii=False,
     ).replace("</", "<\\/")
