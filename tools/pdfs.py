@@ -76,14 +76,15 @@ ASSEMBLE = """async (urls) => {
 
 # Every link to the local server points at the site's address instead (in-page links stay), and the
 # address the printouts name is the one they link to.
-SITE_LINKS = """([server, site]) => {
+SITE_LINKS = """([server, site, built]) => {
   for (const a of document.querySelectorAll("a[href]")) {
     if (a.getAttribute("href").startsWith("#")) continue;
     if (a.href.startsWith(server)) a.setAttribute("href", site + a.href.slice(server.length));
   }
   for (const a of document.querySelectorAll("a.site-address")) {
-    a.setAttribute("href", site);
-    const shown = new URL(site).host + new URL(site).pathname;
+    const href = a.getAttribute("href");
+    if (href.startsWith(built)) a.setAttribute("href", site + href.slice(built.length));
+    const shown = a.href.replace(/^https?:[/][/]/, "");
     a.textContent = shown.endsWith("/") ? shown.slice(0, -1) : shown;
   }
 }"""
@@ -132,7 +133,7 @@ WALLET_CARD_CSS = (
 @page {{ size: Letter; margin: 0; }}
 body {{ font-size: 7.4pt; line-height: 1.2; padding: 0.3in 0.75in 0; }}
 h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
-.red-sheet__howto {{ margin: 0 auto 0.36in; padding: 0.04in 0.12in; max-width: 6.8in; border: 1.5pt solid #000;
+.red-sheet__howto {{ margin: 0 auto 0.4in; padding: 0.04in 0.12in; max-width: 6.8in; border: 1.5pt solid #000;
   font-size: 7.6pt; line-height: 1.28; text-align: center; }}
 .red-sheet__howto p {{ margin: 0.02in 0; }}
 .red-sheet__howto strong {{ font-size: 8.6pt; }}
@@ -154,15 +155,15 @@ h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
 .red-card__fine {{ margin: 0.02in 0 0; font-size: 5.4pt; color: #333; }}
 .red-card__fine a {{ text-decoration: none; }}
 .cut-mark {{ position: absolute; }}
-.cut-mark--v {{ left: calc(var(--at) * {CARD_WIDTH_IN}in); top: -0.32in; bottom: -0.32in; }}
-.cut-mark--h {{ top: calc(var(--at) * {CARD_HEIGHT_IN}in); left: -0.32in; right: -0.32in; }}
+.cut-mark--v {{ left: calc(var(--at) * {CARD_WIDTH_IN}in); top: -0.3in; bottom: -0.3in; }}
+.cut-mark--h {{ top: calc(var(--at) * {CARD_HEIGHT_IN}in); left: -0.3in; right: -0.3in; }}
 .cut-mark::before, .cut-mark::after {{ content: ""; position: absolute; border: 0 solid #000; }}
-.cut-mark--v::before, .cut-mark--v::after {{ left: -0.25pt; height: 0.25in; border-left-width: 0.5pt; }}
-.cut-mark--h::before, .cut-mark--h::after {{ top: -0.25pt; width: 0.25in; border-top-width: 0.5pt; }}
+.cut-mark--v::before, .cut-mark--v::after {{ left: -0.25pt; height: 0.22in; border-left-width: 0.5pt; }}
+.cut-mark--h::before, .cut-mark--h::after {{ top: -0.25pt; width: 0.22in; border-top-width: 0.5pt; }}
 .cut-mark--v::before, .cut-mark--h::before {{ top: 0; left: 0; }}
 .cut-mark--v::after {{ bottom: 0; }}
 .cut-mark--h::after {{ right: 0; }}
-.red-sheet ~ p {{ max-width: 7in; margin: 0.34in auto 0; font-size: 6.5pt; color: #333; }}
+.red-sheet ~ p {{ max-width: 7in; margin: 0.32in auto 0; font-size: 6.5pt; color: #333; }}
 .page-sources {{ max-width: 7in; margin: 0.03in auto 0; padding-left: 1.4em; font-size: 5.5pt; line-height: 1.2;
   color: #333; }}
 .page-sources a {{ text-decoration: none; }}
@@ -220,11 +221,12 @@ def make_pdfs(site: Path, browser: Browser | None = None, address: str | None = 
     with serve(site) as root:
         for lang, folder in LANGUAGES.items():
             if (site / folder / "print" / "guide" / "index.html").exists():
-                written += _language_pdfs(site / folder, root + folder, lang, browser, (root, address))
+                links = (root, address, site_url())
+                written += _language_pdfs(site / folder, root + folder, lang, browser, links)
     return written
 
 
-def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tuple[str, str]) -> list[Path]:
+def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tuple[str, str, str]) -> list[Path]:
     out = [site / GUIDE, site / AT_A_GLANCE, site / WALLET_CARD]
     (site / "print").mkdir(exist_ok=True)
     page = browser.new_page()

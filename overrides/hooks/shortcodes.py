@@ -12,8 +12,8 @@ line of :data:`SHORTCODES`, which calls a renderer of ``overrides/sitegen/``:
 - ``md:example``, ``md:embed-snippets``, ``md:print-links``: a decision computed at build time, the
   snippets for other sites, and links to the PDFs.
 - ``md:red-cards``: the sheet of bilingual wallet cards (the rights, a number for legal help).
-- ``md:site-address``, ``md:long-date as-of|today``: the address the site is built for; the law's
-  date or the build's, in words.
+- ``md:site-address [PATH]``, ``md:long-date as-of|today``: the address the site is built for (or
+  one of its pages); the law's date or the build's, in words.
 - ``md:bench``: the latest ``make bench`` figures, from ``docs/data/bench.json``.
 
 Each language is built in turn (the i18n plugin); the language being built is read from the config
@@ -64,7 +64,7 @@ SHORTCODES: dict[str, Callable[[Context, str], str]] = {
     "embed-snippets": lambda ctx, arg: checker_page.embed_snippets(ctx),
     "print-links": lambda ctx, arg: checker_page.print_links(ctx),
     "red-cards": lambda ctx, arg: red_card.red_cards(ctx),
-    "site-address": lambda ctx, arg: checker_page.site_address_link(ctx),
+    "site-address": checker_page.site_address_link,
     "long-date": lambda ctx, arg: checker_page.long_date(ctx, arg),
     "bench": lambda ctx, arg: bench.bench(ctx),
     "contacts": lambda ctx, arg: contacts.render(arg, ctx.lang.code),

@@ -191,10 +191,11 @@ def print_links(ctx: Context) -> str:
     return f'<ul class="print-links">{items}</ul>'
 
 
-def site_address_link(ctx: Context) -> str:
-    """The address the site is built for, as a link that shows it without ``https://`` (the PDFs
-    set it to the address they are printed for)."""
-    url = site_address(ctx)
+def site_address_link(ctx: Context, path: str = "") -> str:
+    """``md:site-address [PATH]``: the address the site is built for (with ``PATH``, a page of the
+    language being built), as a link that shows it without ``https://`` (the PDFs set it to the
+    address they are printed for)."""
+    url = site_address(ctx) + (ctx.lang.folder + path.strip().lstrip("/") if path.strip() else "")
     parts = urlsplit(url)
     return f'<a class="site-address" href="{esc(url)}">{esc((parts.netloc + parts.path).rstrip("/"))}</a>'
 
