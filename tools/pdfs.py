@@ -1,5 +1,6 @@
-"""Make the printable guides from the built site with headless Chromium: the whole guide as one PDF,
-the one-page "TRUST Act at a glance" and the wallet card. Run by `make build` after MkDocs:
+"""Make the printable guides from the built site with headless Chromium: the whole guide as one PDF
+(behind a cover), the one-page "TRUST Act at a glance" and the sheet of red cards (eight bilingual
+wallet cards on a letter page, with cut marks). Run by `make build` after MkDocs:
 
     python -m tools.pdfs SITE_DIR
 
@@ -21,6 +22,7 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
+from overrides.sitegen.red_card import COLUMNS
 from overrides.sitegen.words import LANGUAGES, Language
 from tools.browser import ROOT, chromium, serve
 
@@ -137,8 +139,8 @@ h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
   font-size: 7.6pt; line-height: 1.28; text-align: center; }}
 .red-sheet__howto p {{ margin: 0.02in 0; }}
 .red-sheet__howto strong {{ font-size: 8.6pt; }}
-.red-cards {{ position: relative; display: grid; width: {2 * CARD_WIDTH_IN}in; margin: 0 auto;
-  grid-template-columns: repeat(2, {CARD_WIDTH_IN}in); grid-auto-rows: {CARD_HEIGHT_IN}in; }}
+.red-cards {{ position: relative; display: grid; width: {COLUMNS * CARD_WIDTH_IN}in; margin: 0 auto;
+  grid-template-columns: repeat({COLUMNS}, {CARD_WIDTH_IN}in); grid-auto-rows: {CARD_HEIGHT_IN}in; }}
 .red-card {{ box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden;
   padding: 0 0.12in 0.07in; outline: 0.5pt dashed #777; outline-offset: -0.25pt; }}
 .red-card__title {{ margin: 0 -0.12in 0.06in; padding: 0.05in 0.12in; background: #b3001b; color: #fff;
