@@ -11,13 +11,28 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Frame, Page
+from pypdf import PdfReader
 
 from overrides.sitegen.words import Language
 
-__all__ = ["READY", "ROOT", "SCENARIOS", "answer_form", "cli", "fill", "hooks", "shown_words", "wheel_path"]
+__all__ = [
+    "LOOPBACK",
+    "READY",
+    "ROOT",
+    "SCENARIOS",
+    "answer_form",
+    "cli",
+    "fill",
+    "hooks",
+    "pdf_links",
+    "shown_words",
+    "wheel_path",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 READY = "trust-act-checker[data-state=ready]"
+# A local address, which no page, script or PDF of a build for a real address may name.
+LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]")
 
 SCENARIOS: list[dict[str, Any]] = [
     {"as_of": "2013-05-01", "custodian": "state_police"},
@@ -58,6 +73,11 @@ def wheel_path() -> Path:
     wheels = sorted((ROOT / "dist").glob("*.whl"))
     assert len(wheels) == 1, f"expected one wheel in dist/, found {wheels} (run `make wheel`)"
     return wheels[0]
+
+
+def pdf_links(reader: PdfReader) -> list[str]:
+    """The address of every link in a PDF, page by page."""
+    return [str(a.get_object().get("/A", {}).get("/URI", "")) for p in reader.pages for a in (p.get("/Annots") or [])]
 
 
 def shown_words(lang: str = "en") -> dict[str, str]:

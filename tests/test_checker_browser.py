@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Page
 
 from checker import decide_json, handle, questions, regime_for
 from checker.messages import catalogue
+from tests.conftest import SITE_URL
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
 
@@ -454,6 +455,29 @@ def test_print_this_result_is_one_page(page: Page, base_url: str) -> None:
     assert page.is_hidden(".checker-what-if")
     assert page.is_visible(".checker-printed")
     assert page.is_visible(".checker-reasons")
+    pdf = page.pdf(format="Letter")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>>") + pdf.count(b"/Type /Page ") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_depends_result_prints_on_one_page_with_the_site_s_name_and_next_steps(
+    page: Page, base_url: str, lang: str
+) -> None:
+    """The mother's "Depends" (city police, everything else unknown) prints on one letter page, in
+    either language, with the site's name and address, the date and what to do now."""
+    folder = "es/" if lang == "es" else ""
+    answer_form(page, {"custodian": "municipal_police"}, path=folder + "checker/", base_url=base_url)
+    assert page.get_attribute(".checker-answer", "data-outcome") == "depends"
+    page.evaluate("document.documentElement.classList.add('checker-printing')")
+    page.emulate_media(media="print")
+    assert page.is_visible(".checker-next-steps")
+    printed = page.inner_text(".checker-printed")
+    site = json.loads(page.text_content("script.checker-data") or "{}")["site"]
+    assert site["name"]
+    assert site["url"] == SITE_URL + folder
+    assert site["name"] in printed
+    assert site["url"] in printed
+    assert shown_words(lang)["ui.printed"] in printed
     pdf = page.pdf(format="Letter")
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>>") + pdf.count(b"/Type /Page ") == 1
 

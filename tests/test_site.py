@@ -23,7 +23,7 @@ from overrides.sitegen.context import Context
 from overrides.sitegen.data import load_site_data
 from overrides.sitegen.tables import DUTY_TABLE_FACTS
 from overrides.sitegen.words import Language
-from tests.helpers import shown_words
+from tests.helpers import LOOPBACK, pdf_links, shown_words
 from tests.readability import grade
 from tests.site_html import Page
 
@@ -242,7 +242,6 @@ def test_speed_page_shows_the_latest_bench_report(pages: dict[str, Page]) -> Non
     assert verdicts == [words["site.bench.met" if t["met"] else "site.bench.missed"] for t in report["targets"]]
 
 
-LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]")
 TEXT_FILES = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".txt", ".webmanifest"}
 
 
@@ -256,11 +255,7 @@ def test_a_build_for_a_real_address_never_names_the_local_server(printed: Path, 
             found += [f"{path.relative_to(printed)}: {m}" for m in LOOPBACK.findall(path.read_text(encoding="utf-8"))]
         elif path.suffix == ".pdf":
             reader = PdfReader(path)
-            links = [
-                str(a.get_object().get("/A", {}).get("/URI", ""))
-                for p in reader.pages
-                for a in (p.get("/Annots") or [])
-            ]
+            links = pdf_links(reader)
             text = " ".join([*(p.extract_text() or "" for p in reader.pages), *links, str(reader.metadata)])
             found += [f"{path.relative_to(printed)}: {m}" for m in LOOPBACK.findall(text)]
             to_site += [link for link in links if link.startswith("https://trust.example.org/")]

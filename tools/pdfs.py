@@ -1,5 +1,6 @@
-"""Make the printable guides from the built site with headless Chromium: the whole guide as one PDF,
-the one-page "TRUST Act at a glance" and the wallet card. Run by `make build` after MkDocs:
+"""Make the printable guides from the built site with headless Chromium: the whole guide as one PDF
+(behind a cover), the one-page "TRUST Act at a glance" and the sheet of red cards (eight bilingual
+wallet cards on a letter page, with cut marks). Run by `make build` after MkDocs:
 
     python -m tools.pdfs SITE_DIR
 
@@ -21,10 +22,23 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
+from overrides.sitegen.red_card import COLUMNS
 from overrides.sitegen.words import LANGUAGES, Language
 from tools.browser import ROOT, chromium, serve
 
-__all__ = ["AT_A_GLANCE", "GUIDE", "LANGUAGES", "WALLET_CARD", "guide_pages", "make_pdfs", "site_url"]
+__all__ = [
+    "AT_A_GLANCE",
+    "CARD_HEIGHT_IN",
+    "CARD_WIDTH_IN",
+    "GUIDE",
+    "LANGUAGES",
+    "WALLET_CARD",
+    "WALLET_CARD_CSS",
+    "compact",
+    "guide_pages",
+    "make_pdfs",
+    "site_url",
+]
 
 GUIDE = "print/trust-act-guide.pdf"
 AT_A_GLANCE = "print/trust-act-at-a-glance.pdf"
@@ -48,7 +62,7 @@ ASSEMBLE = """async (urls) => {
     const html = await (await fetch(url)).text();
     const doc = new DOMParser().parseFromString(html, "text/html");
     const article = doc.querySelector("article");
-    article.querySelectorAll(".page-dates, .headerlink, .md-content__button").forEach(e => e.remove());
+    article.querySelectorAll(".page-dates, .headerlink, .md-content__button, .screen-only").forEach(e => e.remove());
     article.querySelectorAll("[id]").forEach(e => { e.id = `p${n}-${e.id}`; });
     article.querySelectorAll("a[href]").forEach(a => {
       const href = a.getAttribute("href");
@@ -62,11 +76,18 @@ ASSEMBLE = """async (urls) => {
 }"""
 
 
-# Every link to the local server points at the site's address instead (in-page links stay).
-SITE_LINKS = """([server, site]) => {
+# Every link to the local server points at the site's address instead (in-page links stay), and the
+# address the printouts name is the one they link to.
+SITE_LINKS = """([server, site, built]) => {
   for (const a of document.querySelectorAll("a[href]")) {
     if (a.getAttribute("href").startsWith("#")) continue;
     if (a.href.startsWith(server)) a.setAttribute("href", site + a.href.slice(server.length));
+  }
+  for (const a of document.querySelectorAll("a.site-address")) {
+    const href = a.getAttribute("href");
+    if (href.startsWith(built)) a.setAttribute("href", site + href.slice(built.length));
+    const shown = a.href.replace(/^https?:[/][/]/, "");
+    a.textContent = shown.endsWith("/") ? shown.slice(0, -1) : shown;
   }
 }"""
 
@@ -104,20 +125,56 @@ sup { font-size: 6pt; }
 .page-dates { font-size: 7pt; margin-top: 8pt; }
 """
 )
+# The red cards: a letter page, the cards 3.5 by 2 inches edge to edge in the middle (one cut serves
+# two cards), a dashed line round each, cut marks in the margin at both ends of every cut line; the
+# sources under them by name (their addresses are on the "Your rights" page the sheet links to).
+CARD_WIDTH_IN, CARD_HEIGHT_IN = 3.5, 2.0
 WALLET_CARD_CSS = (
     BASE_CSS
-    + """
-@page { size: 3.375in 2.125in; margin: 0.1in 0.13in; }
-body { font-size: 7.2pt; line-height: 1.25; }
-h1, h2, .page-sources, .page-dates, sup.cite { display: none; }
-.card-side { break-after: page; }
-.card-side:last-of-type { break-after: auto; }
-p { margin: 0 0 0.35em; }
+    + f"""
+@page {{ size: Letter; margin: 0; }}
+body {{ font-size: 7.4pt; line-height: 1.2; padding: 0.3in 0.75in 0; }}
+h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
+.red-sheet__howto {{ margin: 0 auto 0.4in; padding: 0.04in 0.12in; max-width: 6.8in; border: 1.5pt solid #000;
+  font-size: 7.6pt; line-height: 1.28; text-align: center; }}
+.red-sheet__howto p {{ margin: 0.02in 0; }}
+.red-sheet__howto strong {{ font-size: 8.6pt; }}
+.red-cards {{ position: relative; display: grid; width: {COLUMNS * CARD_WIDTH_IN}in; margin: 0 auto;
+  grid-template-columns: repeat({COLUMNS}, {CARD_WIDTH_IN}in); grid-auto-rows: {CARD_HEIGHT_IN}in; }}
+.red-card {{ box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden;
+  padding: 0 0.12in 0.07in; outline: 0.5pt dashed #777; outline-offset: -0.25pt; }}
+.red-card__title {{ margin: 0 -0.12in 0.06in; padding: 0.05in 0.12in; background: #b3001b; color: #fff;
+  font-size: 8.5pt; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase; }}
+.red-card__columns {{ flex: 1; display: grid; grid-template-columns: 1fr 1fr; gap: 0.14in; }}
+.red-card__rights {{ margin: 0; padding-left: 0.85em; }}
+.red-card__rights li {{ margin: 0 0 0.22em; }}
+.red-card__rights li::marker {{ color: #b3001b; }}
+.red-card__rights + .red-card__rights {{ border-left: 0.5pt solid #b3001b; padding-left: calc(0.85em + 0.07in);
+  margin-left: -0.07in; }}
+.red-card__help {{ margin: 0.03in 0 0; font-weight: 700; font-size: 7.6pt; }}
+.red-card__help a {{ white-space: nowrap; }}
+.red-card__who {{ margin: 0; font-size: 6.3pt; }}
+.red-card__fine {{ margin: 0.02in 0 0; font-size: 5.4pt; color: #333; }}
+.red-card__fine a {{ text-decoration: none; }}
+.cut-mark {{ position: absolute; }}
+.cut-mark--v {{ left: calc(var(--at) * {CARD_WIDTH_IN}in); top: -0.3in; bottom: -0.3in; }}
+.cut-mark--h {{ top: calc(var(--at) * {CARD_HEIGHT_IN}in); left: -0.3in; right: -0.3in; }}
+.cut-mark::before, .cut-mark::after {{ content: ""; position: absolute; border: 0 solid #000; }}
+.cut-mark--v::before, .cut-mark--v::after {{ left: -0.25pt; height: 0.22in; border-left-width: 0.5pt; }}
+.cut-mark--h::before, .cut-mark--h::after {{ top: -0.25pt; width: 0.22in; border-top-width: 0.5pt; }}
+.cut-mark--v::before, .cut-mark--h::before {{ top: 0; left: 0; }}
+.cut-mark--v::after {{ bottom: 0; }}
+.cut-mark--h::after {{ right: 0; }}
+.red-sheet ~ p {{ max-width: 7in; margin: 0.32in auto 0; font-size: 6.5pt; color: #333; }}
+.page-sources {{ max-width: 7in; margin: 0.03in auto 0; padding-left: 1.4em; font-size: 5.5pt; line-height: 1.2;
+  color: #333; }}
+.page-sources a {{ text-decoration: none; }}
+.source-type, .page-dates, .red-sheet ~ h2 {{ display: none; }}
 """
 )
 
 
-def _compact(page: Page, url: str, css: str, lang: str) -> None:
+def compact(page: Page, url: str, css: str, lang: str) -> None:
     """Show one page's article alone, styled with ``css``, ready to print."""
     title, article = page.evaluate(ARTICLE, url)
     page.set_content(
@@ -166,11 +223,12 @@ def make_pdfs(site: Path, browser: Browser | None = None, address: str | None = 
     with serve(site) as root:
         for lang, folder in LANGUAGES.items():
             if (site / folder / "print" / "guide" / "index.html").exists():
-                written += _language_pdfs(site / folder, root + folder, lang, browser, (root, address))
+                links = (root, address, site_url())
+                written += _language_pdfs(site / folder, root + folder, lang, browser, links)
     return written
 
 
-def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tuple[str, str]) -> list[Path]:
+def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tuple[str, str, str]) -> list[Path]:
     out = [site / GUIDE, site / AT_A_GLANCE, site / WALLET_CARD]
     (site / "print").mkdir(exist_ok=True)
     page = browser.new_page()
@@ -187,12 +245,12 @@ def _language_pdfs(site: Path, base: str, lang: str, browser: Browser, links: tu
         footer_template=_footer(lang),
         margin={"top": "1.5cm", "bottom": "1.8cm", "left": "1.5cm", "right": "1.5cm"},
     )
-    _compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS, lang)
+    compact(page, base + "print/at-a-glance/", AT_A_GLANCE_CSS, lang)
     page.evaluate(SITE_LINKS, list(links))
     page.pdf(path=out[1], prefer_css_page_size=True)
-    _compact(page, base + "print/wallet-card/", WALLET_CARD_CSS, lang)
+    compact(page, base + "print/wallet-card/", WALLET_CARD_CSS, lang)
     page.evaluate(SITE_LINKS, list(links))
-    page.pdf(path=out[2], prefer_css_page_size=True)
+    page.pdf(path=out[2], prefer_css_page_size=True, print_background=True)
     page.close()
     return out
 

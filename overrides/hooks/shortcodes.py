@@ -11,6 +11,9 @@ line of :data:`SHORTCODES`, which calls a renderer of ``overrides/sitegen/``:
 - ``md:checker``: the checker's form, from the question schema; ``md:provisions``: every provision.
 - ``md:example``, ``md:embed-snippets``, ``md:print-links``: a decision computed at build time, the
   snippets for other sites, and links to the PDFs.
+- ``md:red-cards``: the sheet of bilingual wallet cards (the rights, a number for legal help).
+- ``md:site-address [PATH]``, ``md:long-date as-of|today``: the address the site is built for (or
+  one of its pages); the law's date or the build's, in words.
 - ``md:bench``: the latest ``make bench`` figures, from ``docs/data/bench.json``.
 
 Each language is built in turn (the i18n plugin); the language being built is read from the config
@@ -35,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 from checker.lawdata import CURRENT_AS_OF  # noqa: E402 - needs the path above
 from checker.messages import written_date  # noqa: E402
-from overrides.sitegen import bench, checker_page, citations, contacts, law, tables  # noqa: E402
+from overrides.sitegen import bench, checker_page, citations, contacts, law, red_card, tables  # noqa: E402
 from overrides.sitegen.context import Context  # noqa: E402
 from overrides.sitegen.data import site_data  # noqa: E402
 from overrides.sitegen.parts import esc  # noqa: E402
@@ -61,6 +64,9 @@ SHORTCODES: dict[str, Callable[[Context, str], str]] = {
     "example": lambda ctx, arg: checker_page.example(ctx),
     "embed-snippets": lambda ctx, arg: checker_page.embed_snippets(ctx),
     "print-links": lambda ctx, arg: checker_page.print_links(ctx),
+    "red-cards": lambda ctx, arg: red_card.red_cards(ctx),
+    "site-address": checker_page.site_address_link,
+    "long-date": lambda ctx, arg: checker_page.long_date(ctx, arg),
     "bench": lambda ctx, arg: bench.bench(ctx),
     "contacts": lambda ctx, arg: contacts.render(arg, ctx.lang.code),
 }

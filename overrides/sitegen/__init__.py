@@ -11,7 +11,8 @@ page's citations) and returns HTML, so it can be imported and tested without a b
 - ``law``: the law's words, provision by provision, the versions side by side, what is unverified.
 - ``tables``: the decision tables and who each version binds, computed by the checker.
 - ``checker_page``: the checker's form (``overrides/partials/checker-form.html``), the example, the
-  embed snippets, the print links and the law firm's details.
+  embed snippets, the print links, the printouts' address and dates, and the law firm's details.
+- ``red_card``: the sheet of bilingual red cards (``md:red-cards``).
 - ``bench``: the speed page's tables (``overrides/partials/bench.html``).
 - ``runtime``: where the Python runtime and the wheel go in the site, and copying them there.
 - ``parts``: small shared pieces (escaping, table markup, a version's dates as a heading);

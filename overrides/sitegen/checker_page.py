@@ -1,23 +1,40 @@
 """The checker page and its neighbours: the form (rendered from the question schema into
 ``overrides/partials/checker-form.html``), a decision computed at build time, the snippets other
-sites paste, the links to the PDFs, and the details of the law firm hosting the site."""
+sites paste, the links to the PDFs and the printouts' address and dates, and the details of the
+law firm hosting the site."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from checker import decide_json, questions
+from checker.lawdata import CURRENT_AS_OF
 from overrides.sitegen import contacts
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import esc
 from overrides.sitegen.runtime import PRELOADED, runtime_paths, runtime_sizes
 from overrides.sitegen.templates import render
 
-__all__ = ["EMBED_SANDBOX", "EXAMPLE", "PRINTOUTS", "checker_form", "embed_snippets", "example", "firm", "print_links"]
+__all__ = [
+    "EMBED_SANDBOX",
+    "EXAMPLE",
+    "PRINTOUTS",
+    "checker_form",
+    "embed_snippets",
+    "example",
+    "firm",
+    "long_date",
+    "print_links",
+    "site_address",
+    "site_address_link",
+]
 
 # The words the element needs in the browser: its own (ui.*, label.*) and the schema's.
 _BROWSER_WORDS = ("ui.", "label.", "custodian.", "class.", "warrant.", "q.")
@@ -73,6 +90,8 @@ def checker_form(ctx: Context) -> str:
             "questions": schema,
             "contacts": result_contacts(lang.code),
             "sizes": runtime_sizes(),
+            # The printed result names the site and its address (the one it is built for).
+            "site": {"name": str(ctx.config.get("site_name") or ""), "url": site_address(ctx) + lang.folder},
         },
         ensure_ascii=False,
     ).replace("</", "<\\/")
@@ -170,6 +189,24 @@ def print_links(ctx: Context) -> str:
         for name, key in PRINTOUTS
     )
     return f'<ul class="print-links">{items}</ul>'
+
+
+def site_address_link(ctx: Context, path: str = "") -> str:
+    """``md:site-address [PATH]``: the address the site is built for (with ``PATH``, a page of the
+    language being built), as a link that shows it without ``https://`` (the PDFs set it to the
+    address they are printed for)."""
+    url = site_address(ctx) + (ctx.lang.folder + path.strip().lstrip("/") if path.strip() else "")
+    parts = urlsplit(url)
+    return f'<a class="site-address" href="{esc(url)}">{esc((parts.netloc + parts.path).rstrip("/"))}</a>'
+
+
+def long_date(ctx: Context, which: str) -> str:
+    """``md:long-date as-of`` (the law's date) or ``md:long-date today`` (the build's), in words."""
+    days = {"as-of": CURRENT_AS_OF, "today": dt.date.today()}
+    if which not in days:
+        raise PluginError(f"md:long-date: {which!r} is not one of {', '.join(days)}")
+    day = days[which]
+    return f'<time datetime="{day.isoformat()}">{esc(ctx.lang.long_date(day))}</time>'
 
 
 def firm(ctx: Context) -> str:

@@ -129,6 +129,7 @@ class TrustActChecker extends HTMLElement {
     this.hostContact = hostContact(this);
     const data = JSON.parse(this.querySelector("script.checker-data").textContent);
     this.words = data.words;
+    this.site = data.site;
     this.contacts = data.contacts || [];
     this.questions = Object.fromEntries(data.questions.fields.map((f) => [f.id, f]));
     this.regimes = data.questions.regimes;
@@ -475,7 +476,8 @@ class TrustActChecker extends HTMLElement {
       el("h2", { tabindex: "-1" }, `${w["ui.result"]}: ${outcome}`),
       el("p", { class: "checker-summary" }, decision.summary),
       el("p", {}, el("strong", {}, `${w["ui.regime"]}: `), `${decision.regime.name} (${decision.regime.period})`),
-      el("p", { class: "checker-printed" }, `${w["ui.printed"]}: ${localToday()}`),
+      el("p", { class: "checker-printed" }, `${w["ui.printed"]}: ${localToday()}`,
+        this.site && this.site.name ? ` · ${this.site.name} · ${this.site.url}` : ""),
     );
     const asked = this.questions.asked ? Object.fromEntries(this.questions.asked.values.map((v) => [v.value, v.label])) : {};
     section.append(
