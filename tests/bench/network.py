@@ -4,7 +4,8 @@ Worker's included (a browser's own network emulation does not reliably slow a wo
 
 - **The link:** one downlink of ``rate`` bytes per second shared by every connection, a round trip
   (``rtt``) before each response starts and one more for each new connection, HTTP/1.1 with
-  keep-alive, no TLS. Off (``link.slow = False``) the server answers at full speed.
+  keep-alive, no TLS. Off (``link.slow = False``) the server answers at full speed;
+  ``link.idle()`` waits until no answer is being sent.
 - **The host** compresses with one encoding, "gzip" or "br", as hosts do: it sends the copy
   ``FILE.gz`` or ``FILE.br`` beside a file when there is one (``make build`` writes them for the
   runtime), and otherwise compresses text and WebAssembly on the fly (gzip level 6, brotli quality 5,
@@ -54,8 +55,20 @@ class Link:
     rate: float = 1.6e6 / 8
     rtt: float = 0.150
     slow: bool = True
+    busy: int = 0  # answers being sent right now
     _free_at: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def idle(self, quiet: float = 1.0, limit: float = 120.0) -> None:
+        """Wait until nothing has been sent for ``quiet`` seconds (at most ``limit`` seconds)."""
+        end = time.monotonic() + limit
+        since = time.monotonic()
+        while time.monotonic() < end:
+            if self.busy:
+                since = time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.05)
 
     def wait(self) -> None:
         if self.slow:
@@ -145,11 +158,20 @@ class _SlowHandler(SimpleHTTPRequestHandler):
             self.link.send(self.wfile, body)
         self.log.append(Sent(local, 200, len(body) if with_body else 0))
 
+    def _counted(self, with_body: bool) -> None:
+        with self.link._lock:
+            self.link.busy += 1
+        try:
+            self._answer(with_body)
+        finally:
+            with self.link._lock:
+                self.link.busy -= 1
+
     def do_GET(self) -> None:
-        self._answer(with_body=True)
+        self._counted(with_body=True)
 
     def do_HEAD(self) -> None:
-        self._answer(with_body=False)
+        self._counted(with_body=False)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
