@@ -93,7 +93,10 @@ def test_the_progress_bar_shows_the_share_received_then_the_stages(
     assert tab.query_selector(".checker-meanwhile") is None
     bars = tab.evaluate("window.__bars")
     counted = _sizes(site)["counted"]
-    runtime = site / str(tab.get_attribute("trust-act-checker", "data-runtime")).removeprefix("../")
+    folder = tab.get_attribute("trust-act-checker", "data-runtime")
+    assert folder, "the element names no runtime folder"
+    runtime = site / folder.removeprefix("../")
+    assert (runtime / "pyodide.asm.mjs").is_file(), runtime
     assert counted >= sum(path.stat().st_size for path in runtime.glob("*") if path.suffix in {".wasm", ".mjs"})
     assert tab.evaluate("document.querySelector('trust-act-checker').runtime.received") == counted
     values = [value for top, value, _, _ in bars if value is not None]
