@@ -83,6 +83,7 @@ def test_every_message_id_used_in_code_exists() -> None:
     allowed |= {"question", "answer", "outcome", "n", "regimes"}  # the browser's own words (ui.*)
     allowed |= {"name", "period", "officials", "hours", "status", "acts", "bill"}  # the site's words (site.*)
     allowed |= {"runs", "chromium", "cpus", "pyodide", "pyscript", "version"}  # the speed page's (site.bench.*)
+    allowed |= {"mbps", "rtt"}  # the speed page's throttled run (site.bench.throttled_intro)
     allowed |= {"count", "max", "value", "days"}  # the validator's (q.convictions.too_many, q.statute.bad, ...)
     allowed |= {"percent", "size", "raw"}  # the runtime's loading words (ui.progress_percent, ui.save_data, ui.load)
     for key, template in {**words, **shown_words("en")}.items():

@@ -39,9 +39,10 @@ def _sizes(site: Path) -> dict[str, Any]:
 def test_the_standard_library_is_preloaded_and_nothing_is_fetched_twice(
     browser: Browser, logged: tuple[str, list[str]], tmp_path: Path, profile: str
 ) -> None:
-    """The page asks for the standard library itself (a preload), before its worker does, and the
-    server sends each large file once: in a private window (Chromium's cache is then in memory and
-    too small for the WebAssembly, which is why that one is not preloaded) and in a kept profile."""
+    """The page asks for the standard library itself (a preload, in the mode the worker fetches it),
+    before its worker does, and the server sends each large file once: in a private window
+    (Chromium's cache is then in memory, and did not keep a preloaded 9.6 MB WebAssembly file for
+    the worker, which is why that one is not preloaded) and in a kept profile."""
     url, log = logged
     if profile == "private":
         context = browser.new_context()
@@ -56,8 +57,10 @@ def test_the_standard_library_is_preloaded_and_nothing_is_fetched_twice(
     tab = context.new_page()
     log.clear()
     tab.goto(url + "checker/")
-    preloads = tab.eval_on_selector_all("link[rel=preload]", "links => links.map(l => [l.as, l.href])")
-    assert [(kind, href.rsplit("/", 1)[1]) for kind, href in preloads] == [("fetch", "python_stdlib.zip")]
+    preloads = tab.eval_on_selector_all("link[rel=preload]", "ls => ls.map(l => [l.as, l.crossOrigin, l.href])")
+    assert [(kind, mode, href.rsplit("/", 1)[1]) for kind, mode, href in preloads] == [
+        ("fetch", "anonymous", "python_stdlib.zip")
+    ]
     tab.wait_for_selector(READY, state="attached", timeout=90_000)
     for name in HEAVY:
         sent = [line for line in log if line.startswith("GET ") and line.split()[1].endswith("/" + name)]
@@ -70,7 +73,8 @@ def test_the_progress_bar_shows_the_share_received_then_the_stages(
     browser: Browser, site: Path, logged: tuple[str, list[str]]
 ) -> None:
     """While the runtime downloads, an accessible progress bar's maximum is the runtime's size from
-    the build and its value grows; the decision tables are offered; once ready, the bar is gone."""
+    the build and its value grows; the decision tables are offered; once ready, the bar is gone,
+    and the worker has counted exactly that size (Pyodide's scripts, which it imports, included)."""
     url, _ = logged
     context = browser.new_context()
     context.add_init_script(
@@ -89,6 +93,12 @@ def test_the_progress_bar_shows_the_share_received_then_the_stages(
     assert tab.query_selector(".checker-meanwhile") is None
     bars = tab.evaluate("window.__bars")
     counted = _sizes(site)["counted"]
+    folder = tab.get_attribute("trust-act-checker", "data-runtime")
+    assert folder, "the element names no runtime folder"
+    runtime = site / folder.removeprefix("../")
+    assert (runtime / "pyodide.asm.mjs").is_file(), runtime
+    assert counted >= sum(path.stat().st_size for path in runtime.glob("*") if path.suffix in {".wasm", ".mjs"})
+    assert tab.evaluate("document.querySelector('trust-act-checker').runtime.received") == counted
     values = [value for top, value, _, _ in bars if value is not None]
     assert {top for top, value, _, _ in bars if value is not None} == {counted}
     assert values == sorted(values), "the share received went backwards"

@@ -238,6 +238,13 @@ def test_speed_page_shows_the_latest_bench_report(pages: dict[str, Page]) -> Non
     rows = [r.text.strip() for r in page.find("th")]
     for target in report["targets"]:
         assert words[f"site.bench.target.{target['figure']}"] in rows
+    throttled = report.get("throttled")
+    if throttled:  # the slow link's run: each host's first visit, as downloaded and as timed
+        for host in ("gzip", "br"):
+            cold = throttled[host]["checker_page"]["cold"]
+            assert f"{cold['bytes'] / 1e6:,.2f} MB" in cells
+            assert f"{cold['ready_ms'] / 1000:,.1f} s" in cells
+            assert words[f"site.bench.host.{host}"] in rows
     verdicts = [c for c in cells if c in (words["site.bench.met"], words["site.bench.missed"])]
     assert verdicts == [words["site.bench.met" if t["met"] else "site.bench.missed"] for t in report["targets"]]
 

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["LARGE", "precompress"]
+__all__ = ["LARGE", "precompress", "write_copies"]
 
 HERE = Path(__file__).resolve().parent
 # Smaller files are not worth a second request path; the wheel is a zip of deflated files already.
@@ -36,11 +36,9 @@ def _candidates(site: Path) -> list[Path]:
     return found
 
 
-def precompress(site: Path) -> list[Path]:
-    """Write the ``.gz`` and ``.br`` copies under ``site``; returns the copies kept."""
-    files = _candidates(site)
-    if not files:
-        raise SystemExit(f"no runtime files to compress under {site.name}/ (build the site first)")
+def write_copies(files: list[Path]) -> list[Path]:
+    """Write ``FILE.gz`` and ``FILE.br`` beside each of ``files``; returns the copies kept (those at
+    least a tenth smaller than the file)."""
     node = shutil.which("node")
     if not node:
         raise SystemExit("node is required to write the brotli copies (make setup installs it)")
@@ -55,6 +53,14 @@ def precompress(site: Path) -> list[Path]:
             else:
                 kept.append(copy)
     return kept
+
+
+def precompress(site: Path) -> list[Path]:
+    """Write the ``.gz`` and ``.br`` copies under ``site``; returns the copies kept."""
+    files = _candidates(site)
+    if not files:
+        raise SystemExit(f"no runtime files to compress under {site.name}/ (build the site first)")
+    return write_copies(files)
 
 
 def main(argv: list[str]) -> None:

@@ -1,6 +1,7 @@
 """The speed page: the latest `make bench` figures (``docs/data/bench.json``), the checker page
-against stock Pyodide and PyScript, each target met or missed, and Lighthouse on two content pages,
-rendered into ``overrides/partials/bench.html``."""
+against stock Pyodide and PyScript, the throttled run over a slow phone's link from a gzip and a
+brotli host (first and later visit), each target met or missed, and Lighthouse on two content
+pages, rendered into ``overrides/partials/bench.html``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,45 @@ FIGURES: dict[str, tuple[str, float, int]] = {
 }
 
 
+# The throttled run's hosts (their Content-Encoding) and pages, in the order shown.
+HOSTS = ("gzip", "br")
+THROTTLED_PAGES = ("checker_page", "bare_pyodide")
+
+
+def _throttled(report: dict[str, Any], ctx: Context) -> dict[str, Any] | None:
+    """The throttled run's rows (one per host and page) and its introduction; None for a report
+    from before the bench had that run."""
+    throttled = report.get("throttled")
+    if not throttled:
+        return None
+    lang = ctx.lang
+    number = lang.number
+    rows = []
+    for host in HOSTS:
+        for name in THROTTLED_PAGES:
+            cold, repeat = throttled[host][name]["cold"], throttled[host][name]["repeat"]
+            rows.append(
+                {
+                    "host": host,
+                    "page": name,
+                    "cells": [
+                        f"{number(cold['bytes'] / 1e6, 2)} MB",
+                        f"{number(cold['ready_ms'] / 1000, 1)} s",
+                        f"{number(repeat['runtime_bytes'], 0)} B",
+                        f"{number(repeat['ready_ms'] / 1000, 1)} s",
+                    ],
+                }
+            )
+    link = throttled["link"]
+    intro = lang(
+        "site.bench.throttled_intro",
+        mbps=number(link["mbps"], 1),
+        rtt=link["rtt_ms"],
+        runs=throttled["runs"],
+    )
+    return {"rows": rows, "intro": intro}
+
+
 def bench(ctx: Context) -> str:
     """The three tables of the speed page, in the language being built."""
     path = DATA / "bench.json"
@@ -51,7 +91,7 @@ def bench(ctx: Context) -> str:
         op, limit = row["target"].split()
         return {
             "figure": name,
-            "shown": number(value, 2 if name.startswith(("bytes_", "ready_")) else 0),
+            "shown": number(value, 2 if name.startswith(("bytes_", "ready_", "throttled_")) else 0),
             "goal": {"<=": "≤", ">=": "≥"}[op] + " " + number(float(limit), 0 if float(limit).is_integer() else 2),
             "met": lang("site.bench.met" if row["met"] else "site.bench.missed"),
         }
@@ -88,6 +128,7 @@ def bench(ctx: Context) -> str:
         pages=PAGES,
         intro=intro,
         figures=figures,
+        throttled=_throttled(report, ctx),
         targets=[target(row) for row in report["targets"]],
         lighthouse=lighthouse,
         lighthouse_intro=lang("site.bench.lighthouse_intro", runs=report["lighthouse_runs"], version=env["lighthouse"]),

@@ -50,6 +50,7 @@ export class Runtime {
     } else if (message.type === "ready") {
       clearTimeout(this.timer);
       this.state = "ready";
+      this.received = message.received || this.received;
       this.emit();
     } else if (message.type === "error") {
       this.fail(message.message);

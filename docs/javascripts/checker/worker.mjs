@@ -1,10 +1,11 @@
 // The checker's module worker: loads Python (Pyodide) and the checker wheel from this site, then
 // answers requests. Messages in and out carry JSON strings; the rules live only in the Python package.
 //   in:  {id, request}            request: the JSON string `checker.handle` takes
-//   out: {type: "progress", stage, received} | {type: "ready"} | {type: "error", message} | {type: "reply", id, reply}
+//   out: {type: "progress", stage, received} | {type: "ready", received} | {type: "error", message} | {type: "reply", id, reply}
 // While stage is "runtime", received counts the bytes of the runtime's files (the WebAssembly, the
-// standard library, the lock file and the wheel) that have arrived so far, as they are decoded:
-// the page knows their sizes from the build and shows the share received.
+// standard library, the lock file, the wheel and Pyodide's two scripts) that have arrived so far,
+// as they are decoded: the page knows their sizes from the build and shows the share received.
+// "ready" carries the final count too.
 // Anything that goes wrong outside a request (a rejected promise, an error thrown while loading)
 // reaches the page as an error, never as silence.
 self.addEventListener("unhandledrejection", (event) => {
@@ -52,6 +53,21 @@ self.fetch = async (input, init) => {
   return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
 };
 
+// Pyodide's two scripts arrive by import(), which that fetch does not see: each is counted once it
+// is in, at its decoded size, from the browser's resource timing (where that is not offered, the
+// share shown simply stays a little short of the whole until Python starts).
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.initiatorType !== "script" || !entry.name.startsWith(runtime)) continue;
+      received += entry.decodedBodySize || 0;
+      if (stage === "runtime") postMessage({ type: "progress", stage, received });
+    }
+  }).observe({ type: "resource", buffered: true });
+} catch {
+  // no resource timing in this worker: the scripts go uncounted
+}
+
 // Pyodide waits forever when its WebAssembly file is missing, so look before loading. A file is
 // there if the service worker has kept it (offline, that is the only way) or the server has it; a
 // network error with no kept copy is the failure it is, reported at once.
@@ -88,7 +104,7 @@ async function start() {
 
 const ready = start();
 ready.then(
-  () => postMessage({ type: "ready" }),
+  () => postMessage({ type: "ready", received }),
   (error) => postMessage({ type: "error", message: String(error && error.message ? error.message : error) }),
 );
 
