@@ -165,7 +165,7 @@ def test_the_docs_show_the_contact_attributes_the_quick_exit_and_links(pages: di
     """Both embed pages show an element with the three contact attributes and explain the quick exit
     and links to answers, each in its own section."""
     page = pages[f"{folder}embed-the-checker/index.html"]
-    # The code blocks are highlighted (one span per token): read their text without the tags.
+    # The text of the page, code blocks included, without its tags.
     text = html.unescape(re.sub(r"<[^>]+>", "", page.path.read_text(encoding="utf-8")))
     examples = re.findall(r"<trust-act-embed[^>]*data-contact-[^>]*>", text)
     assert examples, "no example of the contact attributes"
