@@ -3,7 +3,7 @@
 self-hosted, pointed at the same stock Pyodide). Cold runs (a new browser context each), medians,
 ratios against the targets, Lighthouse on two content pages, and a JSON report.
 
-Run with `make bench` (about 12 minutes on 2 cores; it prints how long each part took). Figures
+Run with `make bench` (about 13 minutes on 2 cores; it prints how long each part took). Figures
 per page, from a server on this machine with no network in between:
 
 - bytes transferred (raw, and as gzip -6 would send them: the test server does not compress);
@@ -385,8 +385,8 @@ def main() -> None:
     and save the report."""
     began = time.monotonic()
     print(
-        f"make bench: about 12 minutes on 2 cores ({RUNS} cold loads of 3 pages, {LIGHTHOUSE_RUNS} Lighthouse runs"
-        f" of 2 pages, {THROTTLED_RUNS} throttled rounds of about 2 minutes each)",
+        f"make bench: about 13 minutes on 2 cores ({RUNS} cold loads of 3 pages, {LIGHTHOUSE_RUNS} Lighthouse runs"
+        f" of 2 pages, {THROTTLED_RUNS} throttled rounds of about 2.5 minutes each; more on a busy machine)",
         flush=True,
     )
 
