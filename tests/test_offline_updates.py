@@ -160,6 +160,10 @@ def _wait(tab: Page, test: Any, what: str, seconds: float = 60) -> Any:
 def test_a_redeploy_shows_the_new_release_at_once_and_keeps_the_offline_pages(
     browser: Browser, site: Path, tmp_path: Path, host: tuple[Host, str]
 ) -> None:
+    """Visit five pages and the checker on A; deploy B; the changed page and B's scripts and worker
+    show at once; B's service worker takes over with every page kept; offline, all five open as B's
+    pages and the checker answers. Against the previous service worker this fails: the HTTP cache
+    hands back A's glossary, and A's checker page with A's element.js."""
     state, url = host
     b = tmp_path / "b"
     _release_b(site, b)
