@@ -74,7 +74,9 @@ self.addEventListener("activate", (event) => {
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request, { ignoreSearch: true });
-  if (hit) return hit;
+  // A copy kept under another query (the worker script is asked for with its runtime's address
+  // after "?") is given without its own address, so the worker keeps the one it asked for.
+  if (hit) return hit.url === request.url ? hit : new Response(hit.body, hit);
   const response = await fetch(request); // offline and not kept: rejects, so the request fails
   if (response.ok) cache.put(request, response.clone()).catch(() => null);
   return response;
