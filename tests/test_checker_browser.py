@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker import decide_json, handle, questions, regime_for
-from checker.messages import catalogue
+from checker.messages import catalogue, render
 from tests.conftest import SITE_URL
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
@@ -249,7 +249,8 @@ def test_an_invalid_answer_is_named_by_its_question_in_the_page_language(page: P
     assert error is not None
     text = error.inner_text()
     assert text.startswith(f"{words['ui.invalid']} {fields['release_at']['label']}: ")
-    assert messages["q.release_at.after"].format(moment="2021-03-20T10:00", days=7, date="2021-03-03") in text
+    # The dates as the message writes them in the page's language ("20 de marzo de 2021 a las 10:00").
+    assert render("q.release_at.after", {"moment": "2021-03-20T10:00", "days": "7", "date": "2021-03-03"}, lang) in text
     assert "release_at" not in text
 
 
