@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checker import decide_json, handle, questions, regime_for
-from checker.messages import catalogue, render
+from checker.messages import catalogue, render, written_date
 from tests.conftest import SITE_URL
 from tests.helpers import READY, ROOT, SCENARIOS, answer_form, cli, fill, hooks, shown_words
 from tools.browser import AXE, serve
@@ -588,6 +588,22 @@ def test_the_spanish_checker_answers_in_spanish(page: Page, base_url: str) -> No
         what_if_line(c, words) for c in lines
     ]
     assert page.evaluate("window.__csp") == []
+
+
+def test_the_spanish_hold_line_writes_the_date_in_words(page: Page, base_url: str) -> None:
+    """The "must be released by" line on the Spanish page writes the day as Spanish does, not ISO."""
+    scenario = next(s for s in SCENARIOS if decide_json(s, "es")["hold_until"])
+    moment = decide_json(scenario, "es")["hold_until"]
+    page.goto(base_url + "es/checker/")
+    fill(page, scenario)
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.click("button.checker-submit")
+    line = page.wait_for_selector(".checker-hold")
+    assert line is not None
+    text = line.inner_text()
+    assert written_date(moment[:10], "es") in text
+    assert moment[11:] in text
+    assert moment[:10] not in text
 
 
 def test_repeat_visits_reuse_the_runtime_and_work_offline(browser: Browser, base_url: str) -> None:

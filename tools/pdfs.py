@@ -22,6 +22,7 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page
 
 from checker.lawdata import CURRENT_AS_OF
+from checker.messages import written_date
 from overrides.sitegen.red_card import COLUMNS
 from overrides.sitegen.words import LANGUAGES, Language
 from tools.browser import ROOT, chromium, serve
@@ -49,7 +50,7 @@ def _footer(lang: str) -> str:
     words = Language(lang)
     return (
         '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-        + words("site.pdf_footer", date=CURRENT_AS_OF.isoformat())
+        + words("site.pdf_footer", date=written_date(CURRENT_AS_OF.isoformat(), lang))
         + f' {words("site.page_of")} <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
     )
 

@@ -489,7 +489,13 @@ class TrustActChecker extends HTMLElement {
       this.renderNextSteps(decision),
     );
     if (decision.hold_until) {
-      section.append(el("p", { class: "checker-hold" }, el("strong", {}, `${w["ui.hold_until"]}: `), decision.hold_until.replace("T", " ")));
+      // English keeps the contract's form (2026-06-07 16:00); Spanish writes the date in words. The
+      // time is Connecticut's wall-clock time, so it is formatted as UTC to leave it unchanged.
+      const lang = this.dataset.lang || "en";
+      const moment = lang === "en" ? decision.hold_until.replace("T", " ")
+        : new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })
+          .format(new Date(`${decision.hold_until}:00Z`));
+      section.append(el("p", { class: "checker-hold" }, el("strong", {}, `${w["ui.hold_until"]}: `), moment));
     }
     // The details, each in a fold closed on screen (native <details>: a button to screen readers,
     // opened by Enter or Space), all opened for printing; one control opens or closes them all.
