@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import string
@@ -50,6 +51,10 @@ def written_date(value: str, lang: str = "en") -> str:
     if found is None or months is None:
         return value
     year, month, day, time = found.groups()
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:  # not a real day (month 13, day 32): left as it is
+        return value
     text = f"{int(day)} de {months[int(month) - 1]} de {year}"
     return f"{text} a las {time}" if time else text
 

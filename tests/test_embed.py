@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page, Route
@@ -291,6 +292,24 @@ def test_bad_contact_values_are_left_out_with_a_warning(
             assert any(f"data-contact-{key}=" in w for w in ignored), (key, warnings)
         assert frame.query_selector_all(".checker-contacts a[href^='tel:']"), "the site's own contacts remain"
         context.close()
+
+
+def test_the_embed_page_opened_on_its_own_shows_no_planted_contact(browser: Browser, base_url: str) -> None:
+    """A crafted link to the embed page itself (not framed) carrying a contact and a host: no contact is
+    shown on this site's address, and "Copy a link" offers this site's page, not the planted host."""
+    planted = {"host": "https://evil.example/post", **{f"contact-{k}": v for k, v in FIRM.items()}}
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "embed/#" + urlencode(planted))
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    fill(page, SCENARIOS[2])
+    page.click("button.checker-submit")
+    page.wait_for_selector(".checker-answer")
+    assert page.query_selector(".checker-next") is not None, "the next steps are there"
+    assert page.query_selector(".checker-host-contact") is None
+    assert "555-0100" not in page.inner_text(".checker-answer")
+    assert page.get_attribute("trust-act-checker", "data-share-page") is None
+    context.close()
 
 
 def test_share_offers_the_host_page_and_the_link_fills_the_widget_there(

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from checker.lawdata import CURRENT_AS_OF
+from checker.messages import written_date
 from overrides.sitegen import contacts, red_card
 from overrides.sitegen.words import Language
 from tests.conftest import SITE_URL
@@ -77,10 +78,11 @@ def _text(path: Path) -> tuple[int, str]:
 def test_printouts_have_their_pages_facts_and_date(
     printed: Path, name: str, pages: tuple[int, int], facts: list[str]
 ) -> None:
-    """Each PDF has the right length, the key facts, and the law's 'current as of' date."""
+    """Each PDF has the right length, the key facts, and its date: the law's 'current as of' date, or
+    on the red cards (which give rights, not the TRUST Act) the day the Your rights page was reviewed."""
     count, text = _text(printed / name)
     assert pages[0] <= count <= pages[1], count
-    assert CURRENT_AS_OF.isoformat() in text
+    assert (red_card.checked() if name == WALLET_CARD else CURRENT_AS_OF.isoformat()) in text
     for fact in facts:
         assert fact in text, fact
 
@@ -145,7 +147,8 @@ def test_the_red_card_sheet_is_one_letter_page_of_cards_in_both_languages(printe
             assert text.count(words(key)) == red_card.CARDS, (code, key)
         assert words("site.card.print_100") in text, code
     assert "100%" in text
-    assert CURRENT_AS_OF.isoformat() in text
+    assert red_card.checked() in text  # the English half; the Spanish half writes it in words
+    assert written_date(red_card.checked(), "es") in " ".join(text.split())
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

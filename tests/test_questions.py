@@ -86,6 +86,7 @@ def test_every_message_id_used_in_code_exists() -> None:
     allowed |= {"mbps", "rtt"}  # the speed page's throttled run (site.bench.throttled_intro)
     allowed |= {"count", "max", "value", "days"}  # the validator's (q.convictions.too_many, q.statute.bad, ...)
     allowed |= {"percent", "size", "raw"}  # the runtime's loading words (ui.progress_percent, ui.save_data, ui.load)
+    allowed |= {"host"}  # the widget's share box names the host page (ui.share_host)
     for key, template in {**words, **shown_words("en")}.items():
         assert placeholders(template) <= allowed, key
 

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from checker import decide_json
 from checker.lawdata import CITATIONS, CURRENT_AS_OF
 from checker.messages import LANGUAGES, catalogue, citation, render, written_date
+from overrides.sitegen import red_card
 from overrides.sitegen.words import LANGUAGES as SITE_LANGUAGES
 from overrides.sitegen.words import site_words
 from tests.cases import CASES
@@ -104,6 +105,7 @@ def test_spanish_dates_are_written_the_spanish_way() -> None:
     assert written_date("2019-10-01", "es") == "1 de octubre de 2019"
     assert written_date("2014-01-03 15:00", "es") == "3 de enero de 2014 a las 15:00"
     assert written_date("2019-10-01", "en") == "2019-10-01"
+    assert written_date("2026-13-01", "es") == "2026-13-01"  # not a day: left as it is, no error
     assert render("when.date", {"date": "2019-10-01"}, "es") == "El 1 de octubre de 2019"
 
 
@@ -198,9 +200,11 @@ def test_spanish_pages_have_no_english_left_and_no_english_dates(site: Path) -> 
     [(GUIDE, ["orden", "retención", "ley"]), (AT_A_GLANCE, ["orden", "juez"]), (WALLET_CARD, ["orden", "abogado"])],
 )
 def test_spanish_printouts_are_in_spanish(printed: Path, name: str, words: list[str]) -> None:
-    """The Spanish PDFs exist and hold Spanish text and the law's date, written the Spanish way."""
+    """The Spanish PDFs exist and hold Spanish text and their date written the Spanish way: the
+    law's date, or on the red cards the day the rights they give were last reviewed."""
     reader = PdfReader(printed / "es" / name)
     text = " ".join(p.extract_text() or "" for p in reader.pages)
     for word in words:
         assert word in text, word
-    assert written_date(CURRENT_AS_OF.isoformat(), "es") in " ".join(text.split())
+    day = red_card.checked() if name == WALLET_CARD else CURRENT_AS_OF.isoformat()
+    assert written_date(day, "es") in " ".join(text.split())

@@ -134,7 +134,7 @@ WALLET_CARD_CSS = (
     BASE_CSS
     + f"""
 @page {{ size: Letter; margin: 0; }}
-body {{ font-size: 7.4pt; line-height: 1.2; padding: 0.3in 0.75in 0; }}
+body {{ font-size: 7pt; line-height: 1.17; padding: 0.3in 0.75in 0; }}
 h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
 .red-sheet__howto {{ margin: 0 auto 0.4in; padding: 0.04in 0.12in; max-width: 6.8in; border: 1.5pt solid #000;
   font-size: 7.6pt; line-height: 1.28; text-align: center; }}
@@ -144,11 +144,11 @@ h1 {{ font-size: 12.5pt; text-align: center; margin: 0 0 0.06in; }}
   grid-template-columns: repeat({COLUMNS}, {CARD_WIDTH_IN}in); grid-auto-rows: {CARD_HEIGHT_IN}in; }}
 .red-card {{ box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden;
   padding: 0 0.12in 0.07in; outline: 0.5pt dashed #777; outline-offset: -0.25pt; }}
-.red-card__title {{ margin: 0 -0.12in 0.06in; padding: 0.05in 0.12in; background: #b3001b; color: #fff;
+.red-card__title {{ margin: 0 -0.12in 0.05in; padding: 0.04in 0.12in; background: #b3001b; color: #fff;
   font-size: 8.5pt; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase; }}
 .red-card__columns {{ flex: 1; display: grid; grid-template-columns: 1fr 1fr; gap: 0.14in; }}
 .red-card__rights {{ margin: 0; padding-left: 0.85em; }}
-.red-card__rights li {{ margin: 0 0 0.22em; }}
+.red-card__rights li {{ margin: 0 0 0.12em; }}
 .red-card__rights li::marker {{ color: #b3001b; }}
 .red-card__rights + .red-card__rights {{ border-left: 0.5pt solid #b3001b; padding-left: calc(0.85em + 0.07in);
   margin-left: -0.07in; }}

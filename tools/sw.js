@@ -6,7 +6,7 @@
 //    script. A new release names them anew, so a page never runs another release's scripts.
 //  - Everything else (pages, the search index, the printouts) goes to the network first, asking the
 //    server whether its copy changed (cache: "no-cache", past the browser's HTTP cache), so a new
-//    release shows at once; the kept copy is used only when the network fails.
+//    release shows at once; the kept copy is used only when the network fails or the server errs.
 //  - A network failure with no kept copy fails the request (the page or worker sees the error and
 //    says so); it never hangs and never answers with something else.
 //  - A new release (a new sw.js) installs in full before it takes over: it keeps its scripts and
@@ -48,7 +48,8 @@ async function install() {
   }
   // The reader had the checker offline: keep it so with this release's runtime.
   if (hadRuntime) {
-    await Promise.all(RUNTIME.map(async (url) => (await cache.match(url, { ignoreSearch: true })) || cache.add(url).catch(() => null)));
+    // A failure rejects, and so fails the install: the old release, runtime included, stays.
+    await Promise.all(RUNTIME.map(async (url) => (await cache.match(url, { ignoreSearch: true })) || cache.add(url)));
   }
 }
 
@@ -93,6 +94,11 @@ async function networkFirst(request) {
     throw error; // offline and never kept: the request fails
   }
   if (response.ok) cache.put(request, response.clone()).catch(() => null);
+  else if (response.status >= 500) {
+    // The server failed: the copy the reader had is better than an error page.
+    const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
+    if (hit) return hit;
+  }
   return response;
 }
 

@@ -16,9 +16,21 @@
     document.body.setAttribute("data-md-color-scheme", "slate");
   }
   const told = new URLSearchParams(location.hash.slice(1));
+  // What the loader says counts only inside a frame, and only when the page framing it is the host
+  // it names (where the browser tells that): the embed page opened on its own from a crafted link
+  // shows no one's contact on this site's address, and offers its own address to share.
+  let origin = null;
+  try {
+    origin = told.has("host") ? new URL(told.get("host")).origin : null;
+  } catch {
+    origin = null;
+  }
+  const ancestors = location.ancestorOrigins;
+  const named = ancestors && ancestors.length && ancestors[0] !== "null" ? ancestors[0] : null;
+  const trusted = window.parent !== window && origin !== null && (named === null || named === origin);
   if (told.has("host") || told.has("contact-name") || told.has("contact-phone") || told.has("contact-url")) {
     const checker = document.querySelector("trust-act-checker");
-    if (checker) {
+    if (checker && trusted) {
       if (told.has("host")) checker.dataset.sharePage = told.get("host");
       for (const key of ["name", "phone", "url"]) {
         if (told.has(`contact-${key}`)) checker.setAttribute(`data-contact-${key}`, told.get(`contact-${key}`));

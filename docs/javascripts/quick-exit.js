@@ -10,7 +10,11 @@
   "use strict";
   const leave = (url) => {
     document.documentElement.style.visibility = "hidden";
-    if (window.parent !== window) window.parent.postMessage({ type: "trust-act-checker:exit", url }, "*");
+    // Told only to the host page the loader named, never to any page that frames this one.
+    const host = document.querySelector("trust-act-checker[data-share-page]");
+    if (window.parent !== window && host) {
+      window.parent.postMessage({ type: "trust-act-checker:exit", url }, new URL(host.dataset.sharePage).origin);
+    }
     window.location.replace(url);
   };
   document.addEventListener("click", (event) => {

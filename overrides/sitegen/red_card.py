@@ -11,18 +11,23 @@ page layout is in ``tools/pdfs.py``.
 
 from __future__ import annotations
 
-from checker.lawdata import CURRENT_AS_OF
+import datetime as dt
+
+from mkdocs.utils.meta import get_data
+
+from checker.messages import written_date
 from overrides.sitegen import contacts
 from overrides.sitegen.checker_page import site_address_link
 from overrides.sitegen.context import Context
 from overrides.sitegen.parts import esc
-from overrides.sitegen.words import LANGUAGES, Language
+from overrides.sitegen.words import LANGUAGES, ROOT, Language
 
-__all__ = ["CARDS", "COLUMNS", "HELP", "RIGHTS", "ROWS", "red_cards"]
+__all__ = ["CARDS", "COLUMNS", "HELP", "RIGHTS", "ROWS", "checked", "red_cards"]
 
 COLUMNS, ROWS = 2, 4  # 7 by 8 inches of cards on a letter page
 CARDS = COLUMNS * ROWS
-RIGHTS = ("site.card.door", "site.card.silent", "site.card.sign", "site.card.lawyer")
+RIGHTS = ("site.card.door", "site.card.enter", "site.card.silent", "site.card.sign", "site.card.lawyer")
+RIGHTS_PAGE = ROOT / "docs" / "rights.md"  # the page the card's words come from; its review date is the card's
 HELP = "statewide-legal-services"  # the contact whose number every card gives
 
 
@@ -33,6 +38,12 @@ def _languages(ctx: Context) -> list[Language]:
 
 def _both(langs: list[Language], key: str, tag: str = "span", sep: str = " / ", **values: object) -> str:
     return sep.join(f'<{tag} lang="{lang.code}">{esc(lang(key, **values))}</{tag}>' for lang in langs)
+
+
+def checked() -> str:
+    """The day the "Your rights" page, whose words the card gives, was last reviewed (ISO)."""
+    _, meta = get_data(RIGHTS_PAGE.read_text(encoding="utf-8"))
+    return dt.date.fromisoformat(str(meta["reviewed"])).isoformat()
 
 
 def red_cards(ctx: Context) -> str:
@@ -53,8 +64,12 @@ def red_cards(ctx: Context) -> str:
         f'<p class="red-card__help">{_both(langs, "site.card.help")}: '
         f'<a href="tel:{esc(phone["e164"])}">{esc(phone["display"])}</a></p>'
         f'<p class="red-card__who">{esc(helper["name"][ctx.lang.code])}</p>'
-        f'<p class="red-card__fine">{site_address_link(ctx)} · {_both(langs, "site.card.as_of")} '
-        f"{CURRENT_AS_OF.isoformat()} · {_both(langs, 'site.card.fine')}</p>"
+        f'<p class="red-card__fine">{site_address_link(ctx)} · '
+        + " / ".join(
+            f'<span lang="{lang.code}">{esc(lang("site.card.checked", date=written_date(checked(), lang.code)))}</span>'
+            for lang in langs
+        )
+        + f" · {_both(langs, 'site.card.fine')}</p>"
         "</div>"
     )
     # One mark at each end of every cut line: the lines between columns, then between rows.

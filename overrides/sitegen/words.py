@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from checker.messages import catalogue
+from checker.messages import catalogue, written_date
 
 __all__ = ["LANGUAGES", "ROOT", "WORDS", "Language", "site_words"]
 
@@ -22,21 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 WORDS = ROOT / "docs" / "data" / "words"
 # Each language's folder in the built site (the default language at the root).
 LANGUAGES: dict[str, str] = {"en": "", "es": "es/"}
-
-_MONTHS_ES = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-]
 
 
 @cache
@@ -96,7 +81,7 @@ class Language:
     def long_date(self, day: dt.date) -> str:
         """``January 1, 2014`` or ``1 de enero de 2014``."""
         if self.code == "es":
-            return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
+            return written_date(day.isoformat(), "es")  # the checker's own way, so both agree
         return f"{day:%B} {day.day}, {day.year}"
 
     def number(self, value: float, digits: int) -> str:
