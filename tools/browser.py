@@ -101,8 +101,14 @@ def serve(
     With ``compress``, text files go gzip-encoded, as a static host sends them. With ``log``, each
     request the server answers is appended to it as "METHOD PATH STATUS"."""
     handler_class = type("Handler", (_QuietHandler,), {"isolated": isolated, "compress": compress, "log": log})
-    handler = functools.partial(handler_class, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with running(ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(folder)))) as url:
+        yield url
+
+
+@contextmanager
+def running(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Run ``server`` (bound to a port of 127.0.0.1) in a background thread; yields its base URL and
+    stops it on exit."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

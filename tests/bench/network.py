@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tools.browser import running
+
 __all__ = ["Link", "Sent", "serve_slow"]
 
 # What a host compresses on the fly (text, and WebAssembly as the hosting guide asks).
@@ -182,13 +184,7 @@ def serve_slow(folder: Path, encoding: str, link: Link, log: list[Sent]) -> Iter
     """Serve ``folder`` at a free port of 127.0.0.1 as a host compressing with ``encoding`` ("gzip"
     or "br"), over ``link``; each answer is appended to ``log``. Yields the base URL."""
     handler_class = type("SlowHandler", (_SlowHandler,), {"link": link, "encoding": encoding, "log": log})
-    handler = functools.partial(handler_class, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(folder)))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(server) as url:
+        yield url
