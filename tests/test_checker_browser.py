@@ -594,10 +594,7 @@ def test_the_spanish_hold_line_writes_the_date_in_words(page: Page, base_url: st
     """The "must be released by" line on the Spanish page writes the day as Spanish does, not ISO."""
     scenario = next(s for s in SCENARIOS if decide_json(s, "es")["hold_until"])
     moment = decide_json(scenario, "es")["hold_until"]
-    page.goto(base_url + "es/checker/")
-    fill(page, scenario)
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
-    page.click("button.checker-submit")
+    answer_form(page, scenario, "es/checker/", base_url)
     line = page.wait_for_selector(".checker-hold")
     assert line is not None
     text = line.inner_text()

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page, Route
 
 from overrides.sitegen.checker_page import EMBED_SANDBOX
-from tests.helpers import READY, SCENARIOS, cli, fill, shown_words
+from tests.helpers import READY, SCENARIOS, answer_form, cli, fill, shown_words
 from tools.browser import serve
 
 HOSTILE_CSS = """
@@ -300,11 +300,7 @@ def test_the_embed_page_opened_on_its_own_shows_no_planted_contact(browser: Brow
     planted = {"host": "https://evil.example/post", **{f"contact-{k}": v for k, v in FIRM.items()}}
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base_url + "embed/#" + urlencode(planted))
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
-    fill(page, SCENARIOS[2])
-    page.click("button.checker-submit")
-    page.wait_for_selector(".checker-answer")
+    answer_form(page, SCENARIOS[2], "embed/#" + urlencode(planted), base_url)
     assert page.query_selector(".checker-next") is not None, "the next steps are there"
     assert page.query_selector(".checker-host-contact") is None
     assert "555-0100" not in page.inner_text(".checker-answer")
