@@ -16,7 +16,7 @@ Three modules are stand-ins written for the site (``stand_ins/`` beside this mod
 place of the real ones: ``shutil``, ``tempfile`` and ``zipfile``. Pyodide's start-up imports them
 (``pyodide._package_loader`` and ``pyodide.common``, for installing packages) but never calls them
 on the checker's path, and the real ones pull in ``random``, ``bz2``, ``lzma``, ``compression.zstd``
-and ``zipfile._path`` as well (about 90 kB of the zip). Each stand-in has just the names imported
+and ``zipfile._path`` as well (85 kB of the zip). Each stand-in has just the names imported
 from it at start-up: ``shutil``'s two registration calls do nothing, and using anything else raises
 an error that says the module is not part of this site's Python. So ``pyodide.unpackArchive``,
 ``loadPackage`` and ``micropip`` do not work on the site; the checker uses none of them (its
