@@ -286,7 +286,8 @@ def test_every_own_script_and_style_is_named_by_its_content(site: Path, pages: d
                     target = site / value[1:] if value.startswith("/") else (site / name).parent / value
                     assert target.is_file(), f"{name}: {value}"
                     referenced.add(target.resolve())
-    imported = {p.resolve() for p in own if p.name.startswith("runtime.")}  # by element.js, not by a page
+    # runtime.js is imported by element.js, wheel.mjs by the worker, not by a page.
+    imported = {p.resolve() for p in own if p.name.startswith(("runtime.", "wheel."))}
     assert referenced | imported == {p.resolve() for p in own}
     sw = (site / "sw.js").read_text(encoding="utf-8")
     files = json.loads(re.search(r"const FILES = (\{.*?\});", sw)[1])  # type: ignore[index]

@@ -1,5 +1,6 @@
-"""Parity: the built wheel, loaded in real Pyodide under Node, answers exactly as CPython does, with
-the npm package's full standard library and with the trimmed one the site serves."""
+"""Parity: the wheel the site serves, put into real Pyodide under Node by the worker's own code
+(``wheel.mjs``), answers exactly as CPython does, with the npm package's full standard library (the
+site's stand-ins in place) and with the trimmed one the site serves."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from checker import handle
+from overrides.sitegen.runtime import served_wheel, wheel
 from tests.cases import CASES
-from tests.helpers import wheel_path
-from tools.stdlib import COPIED, FILES, PYODIDE, runtime_files, write_files
+from tools.stdlib import COPIED, FILES, LOCK, PYODIDE, STAND_INS, runtime_files, sources, write_files
 
 ROOT = Path(__file__).resolve().parents[1]
+WORKER = ROOT / "docs" / "javascripts" / "checker" / "worker.mjs"
+# What Pyodide's unpackArchive says in the site's Python, whose shutil and zipfile are stand-ins.
+NOT_HERE = "is not part of this site's Python: the checker does not need it"
 REQUESTS = (
     [json.dumps({"scenario": c.facts}) for c in CASES]
     + [json.dumps({"scenario": c.facts, "lang": "es"}) for c in CASES]
@@ -24,16 +28,27 @@ REQUESTS = (
 )
 
 
-def _run(tmp_path: Path, index: Path | None = None) -> dict[str, Any]:
+def _runtime(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    """A folder with the npm package's scripts and WebAssembly, and ``files`` (the stdlib and lock)."""
+    index = tmp_path / "runtime"
+    index.mkdir()
+    for name in (*COPIED, "package.json"):
+        shutil.copyfile(PYODIDE / name, index / name)
+    for name, data in files.items():
+        (index / name).write_bytes(data)
+    return index
+
+
+def _run(tmp_path: Path, index: Path) -> dict[str, Any]:
     node = shutil.which("node")
     assert node, "node is required for the Pyodide parity test"
     assert (PYODIDE / "pyodide.mjs").exists(), "run `make setup` (npm ci) first"
     path = tmp_path / "requests.json"
     path.write_text(json.dumps(REQUESTS), encoding="utf-8")
-    command = [node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(wheel_path()), str(path)]
-    result = subprocess.run(
-        [*command, *([str(index)] if index else [])], capture_output=True, text=True, cwd=ROOT, check=False, timeout=300
-    )
+    served = tmp_path / wheel().name
+    served.write_bytes(served_wheel())
+    command = [node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(served), str(path), str(index)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     out: dict[str, Any] = json.loads(result.stdout)
     return out
@@ -43,14 +58,17 @@ def _same_as_cpython(out: dict[str, Any]) -> None:
     assert out["platform"] == "emscripten"
     assert out["python"] != sys.version.split(" ")[0], "expected Pyodide's own Python, not the host's"
     assert "/site-packages/checker/" in out["checker_file"]
+    assert NOT_HERE in out["unpack"], f"unpackArchive did not meet the stand-ins: {out['unpack'][-300:]}"
     assert len(out["replies"]) == len(REQUESTS)
     for request, reply in zip(REQUESTS, out["replies"], strict=True):
         assert reply == handle(request), request
 
 
 def test_pyodide_gives_the_same_replies_as_cpython(tmp_path: Path) -> None:
-    """Every case (decision and comparison, in English and Spanish) and some bad requests, byte for byte."""
-    out = _run(tmp_path)
+    """Every case (decision and comparison, in English and Spanish) and some bad requests, byte for
+    byte, with every module of the stock standard library on hand (as sources) except the three the
+    site stands in for; what that run imports is the list the site ships."""
+    out = _run(tmp_path, _runtime(tmp_path, {"python_stdlib.zip": sources(), "pyodide-lock.json": LOCK.read_bytes()}))
     _same_as_cpython(out)
     if os.environ.get("REFRESH_STDLIB"):
         write_files(out["stdlib"])
@@ -63,22 +81,31 @@ def test_pyodide_gives_the_same_replies_as_cpython(tmp_path: Path) -> None:
     assert shipped == [], f"the trimmed stdlib ships frozen modules {shipped}; refresh it with REFRESH_STDLIB=1"
     unused = sorted(listed - set(out["stdlib"]))
     assert unused == [], f"the trimmed stdlib ships {unused}, which nothing imports; refresh it with REFRESH_STDLIB=1"
+    # The stand-ins were imported, and nothing of what only the real modules import.
+    assert set(STAND_INS) <= set(out["stdlib"])
+    only_theirs = ("random.", "bz2.", "lzma.", "compression/", "zipfile/_path/")
+    real = sorted(n for n in out["stdlib"] if n.startswith(only_theirs))
+    assert real == [], f"the real archive modules were imported: {real}"
 
 
 def test_the_trimmed_stdlib_gives_the_same_replies(tmp_path: Path) -> None:
-    """With the files the site writes (only the listed standard-library modules, as bytecode, and a
-    lock file without packages), Pyodide starts and answers every case the same, and a traceback
-    through the standard library still names its files."""
-    index = tmp_path / "runtime"
-    index.mkdir()
-    for name in (*COPIED, "package.json"):
-        shutil.copyfile(PYODIDE / name, index / name)
+    """With the files the site writes (only the listed standard-library modules, as bytecode, the
+    stand-ins among them, and a lock file without packages), Pyodide starts and answers every case
+    the same, and a traceback through the standard library still names its files."""
     written = runtime_files()
-    for name, data in written.items():
-        (index / name).write_bytes(data)
     assert len(written["python_stdlib.zip"]) < (PYODIDE / "python_stdlib.zip").stat().st_size / 2
     assert json.loads(written["pyodide-lock.json"])["packages"] == {}
-    out = _run(tmp_path, index)
+    out = _run(tmp_path, _runtime(tmp_path, written))
     _same_as_cpython(out)
     assert ".zip/json/decoder.py" in out["traceback"]
     assert "JSONDecodeError" in out["traceback"]
+
+
+def test_the_worker_writes_the_wheel_itself() -> None:
+    """The worker puts the checker in place with the code the tests above run (wheel.mjs), never
+    with Pyodide's unpackArchive, which the site's Python cannot run."""
+    source = WORKER.read_text(encoding="utf-8")
+    assert 'import { installWheel } from "./wheel.mjs";' in source
+    assert "installWheel(pyodide, new Uint8Array(bytes))" in source
+    assert "unpackArchive" not in source
+    assert "docs/javascripts/checker/wheel.mjs" in (ROOT / "tests" / "pyodide" / "run.mjs").read_text(encoding="utf-8")

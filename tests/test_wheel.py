@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import csv
+import hashlib
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from checker import decide_json
+from overrides.sitegen.runtime import served_wheel
 from tests.cases import CASES
 from tests.helpers import wheel_path
 
@@ -63,3 +68,21 @@ def test_unpacked_wheel_decides_like_the_source(tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(result.stdout) == [decide_json(s) for s in scenarios]
+
+
+def test_the_served_wheel_is_the_built_one_with_its_files_stored() -> None:
+    """The site serves the same files under the same names, none compressed (the worker only copies
+    them out), and every file still matches its hash in RECORD: still a valid wheel."""
+    with zipfile.ZipFile(wheel_path()) as built, zipfile.ZipFile(io.BytesIO(served_wheel())) as served:
+        assert served.namelist() == built.namelist()
+        assert {i.compress_type for i in served.infolist()} == {zipfile.ZIP_STORED}
+        assert all(served.read(name) == built.read(name) for name in built.namelist())
+        record = next(n for n in served.namelist() if n.endswith(".dist-info/RECORD"))
+        rows = list(csv.reader(served.read(record).decode().splitlines()))
+        for name, digest, size in rows:
+            if name == record:
+                continue
+            data = served.read(name)
+            assert digest == "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            assert int(size) == len(data), name
+        assert sorted(row[0] for row in rows) == sorted(served.namelist())

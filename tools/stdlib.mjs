@@ -2,7 +2,8 @@
 // from the npm package, under Node), so the browser never compiles it: that compiling was most of
 // Python's start-up time.
 // Usage: node tools/stdlib.mjs STOCK_ZIP FILES_JSON OUT_ZIP (run by stdlib.py)
-//   STOCK_ZIP   the npm package's python_stdlib.zip (sources)
+//   STOCK_ZIP   the npm package's python_stdlib.zip (sources), with the site's stand-ins in place
+//               of the modules they replace (stdlib.py writes it)
 //   FILES_JSON  a JSON list of the members to keep (".py" names)
 //   OUT_ZIP     where to write the zip of ".pyc" members the site serves
 // Each module is compiled with optimize=2 (no docstrings, no asserts). Its line table is replaced by

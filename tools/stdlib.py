@@ -3,13 +3,25 @@ package: a trimmed standard library, compiled ahead of time, and a lock file tha
 
 ``python_stdlib.zip`` holds only the modules listed in ``stdlib-files.txt`` beside this module: the
 ones the checker and Pyodide's own start-up import. The list is made by tracing ``sys.modules`` in
-real Pyodide after running every scenario case (see ``tests/test_pyodide.py``, which fails when the
-list no longer covers what the checker imports, and prints how to refresh it).
+real Pyodide (its full standard library, with the stand-ins below) after running every scenario
+case (see ``tests/test_pyodide.py``, which fails when the list no longer covers what the checker
+imports, and prints how to refresh it).
 
 The stock zip ships sources, and compiling them was most of Python's start-up in the browser (about
 2.5 s of 4 s here). So ``stdlib.mjs`` compiles the listed modules once, at build time, in the same
 Pyodide the browser runs (under Node), and the site serves bytecode (``.pyc``): no docstrings or
 asserts (``optimize=2``), and line tables that give each instruction its function's first line.
+
+Three modules are stand-ins written for the site (``stand_ins/`` beside this module), compiled in
+place of the real ones: ``shutil``, ``tempfile`` and ``zipfile``. Pyodide's start-up imports them
+(``pyodide._package_loader`` and ``pyodide.common``, for installing packages) but never calls them
+on the checker's path, and the real ones pull in ``random``, ``bz2``, ``lzma``, ``compression.zstd``
+and ``zipfile._path`` as well (85 kB of the zip). Each stand-in has just the names imported
+from it at start-up: ``shutil``'s two registration calls do nothing, and using anything else raises
+an error that says the module is not part of this site's Python. So ``pyodide.unpackArchive``,
+``loadPackage`` and ``micropip`` do not work on the site; the checker uses none of them (its
+worker writes the wheel's files itself, ``docs/javascripts/checker/wheel.mjs``). The trace runs
+with the stand-ins in place, so the list holds only what the site's Python really imports.
 
 ``pyodide-lock.json`` keeps the stock file's ``info`` (its ABI version is checked at start-up)
 with ``"packages": {}``: the checker loads no Pyodide packages, so the stock list is dead weight.
@@ -21,10 +33,12 @@ the folder they are served from is named by their content.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,10 +47,12 @@ __all__ = [
     "FILES",
     "LOCK",
     "PYODIDE",
+    "STAND_INS",
     "STOCK",
     "runtime_digest",
     "runtime_files",
     "runtime_lock",
+    "sources",
     "trimmed_stdlib",
     "write_files",
 ]
@@ -49,6 +65,12 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 STOCK = PYODIDE / "python_stdlib.zip"
 LOCK = PYODIDE / "pyodide-lock.json"
 CACHE = ROOT / "build" / "stdlib"
+# The stand-ins, by the member of the stock zip each replaces.
+STAND_INS = {
+    "shutil.py": HERE / "stand_ins" / "shutil.py",
+    "tempfile.py": HERE / "stand_ins" / "tempfile.py",
+    "zipfile/__init__.py": HERE / "stand_ins" / "zipfile.py",
+}
 # The runtime files the site copies from the npm package as they are; runtime_files() writes the rest.
 COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
@@ -59,12 +81,29 @@ def _listed() -> list[str]:
 
 
 @lru_cache(maxsize=2)
+def sources(stock: Path = STOCK) -> bytes:
+    """The stock zip (sources, every module) with the stand-ins in place of the modules they replace."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(stock) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+        missing = sorted(set(STAND_INS) - set(source.namelist()))
+        if missing:
+            raise RuntimeError(f"the stock standard library has no {missing} for the stand-ins to replace")
+        for info in source.infolist():
+            stand_in = STAND_INS.get(info.filename)
+            data = stand_in.read_bytes() if stand_in else source.read(info)
+            out.writestr(zipfile.ZipInfo(info.filename, info.date_time), data)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=2)
 def trimmed_stdlib(stock: Path = STOCK) -> bytes:
-    """A zip of the listed modules only, as bytecode compiled by Pyodide's own Python."""
+    """A zip of the listed modules only (the stand-ins in place of the real ones), as bytecode
+    compiled by Pyodide's own Python."""
     names = _listed()
     key = hashlib.sha256()
     for part in (
         stock.read_bytes(),
+        *(path.read_bytes() for path in STAND_INS.values()),
         json.dumps(names).encode(),
         COMPILER.read_bytes(),
         (PYODIDE / "package.json").read_bytes(),
@@ -79,8 +118,9 @@ def trimmed_stdlib(stock: Path = STOCK) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         listed, out = Path(tmp) / "files.json", Path(tmp) / "python_stdlib.zip"
         listed.write_text(json.dumps(names), encoding="utf-8")
+        (Path(tmp) / "sources.zip").write_bytes(sources(stock))
         result = subprocess.run(
-            [node, str(COMPILER), str(stock), str(listed), str(out)],
+            [node, str(COMPILER), str(Path(tmp) / "sources.zip"), str(listed), str(out)],
             cwd=ROOT,
             capture_output=True,
             text=True,

@@ -1,19 +1,22 @@
-// Run the checker wheel in real Pyodide (npm `pyodide`, under Node), with no network.
+// Run the checker wheel in real Pyodide (npm `pyodide`, under Node), with no network, put in place
+// by the very code the site's worker uses (wheel.mjs).
 // Usage: node run.mjs WHEEL REQUESTS.json [INDEX_DIR]
-//   -> prints {"traceback", "python", "platform", "checker_file", "replies", "stdlib", "frozen"}
+//   -> prints {"traceback", "python", "platform", "checker_file", "replies", "stdlib", "frozen", "unpack"}
 // Each request is the JSON string the browser worker sends to `checker.handle`. INDEX_DIR, when
 // given, is a folder with the runtime files to load instead of the npm package's (the site's
 // trimmed standard library). "stdlib" lists the standard-library files imported by the end, except
 // the modules frozen into the wasm (os, io, site, importlib's bootstrap...): Python runs those from
 // the wasm itself and never reads their files, so the site's zip leaves them out ("frozen" lists
-// the files of those that were imported).
+// the files of those that were imported). "unpack" is what Pyodide's own unpackArchive does with the
+// wheel, once the checker has answered: the error it raises, or "" if it unpacked it.
 import { loadPyodide } from "pyodide";
 import { readFileSync } from "node:fs";
+import { installWheel } from "../../docs/javascripts/checker/wheel.mjs";
 
 const [wheelPath, requestsPath, indexDir] = process.argv.slice(2);
 const pyodide = await loadPyodide(indexDir ? { indexURL: `${indexDir}/` } : {});
-const site = pyodide.runPython("import site; site.getsitepackages()[0]");
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: site });
+const wheel = new Uint8Array(readFileSync(wheelPath));
+installWheel(pyodide, wheel);
 const checker = pyodide.pyimport("checker");
 const requests = JSON.parse(readFileSync(requestsPath, "utf8"));
 const replies = requests.map((request) => checker.handle(request));
@@ -40,6 +43,12 @@ const frozen = JSON.parse(
 const traceback = pyodide.runPython(
   "import json, traceback\ntry:\n    json.loads('{')\nexcept ValueError:\n    text = traceback.format_exc()\ntext",
 );
+let unpack = "";
+try {
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: "/tmp/unpacked" });
+} catch (error) {
+  unpack = String(error.message || error);
+}
 process.stdout.write(
   JSON.stringify({
     traceback,
@@ -49,5 +58,6 @@ process.stdout.write(
     replies,
     stdlib,
     frozen,
+    unpack,
   }),
 );

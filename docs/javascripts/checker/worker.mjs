@@ -8,6 +8,8 @@
 // "ready" carries the final count too.
 // Anything that goes wrong outside a request (a rejected promise, an error thrown while loading)
 // reaches the page as an error, never as silence.
+import { installWheel } from "./wheel.mjs";
+
 self.addEventListener("unhandledrejection", (event) => {
   postMessage({ type: "error", message: String((event.reason && event.reason.message) || event.reason) });
 });
@@ -96,8 +98,7 @@ async function start() {
     }),
   ]);
   progress("checker");
-  const site = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(new Uint8Array(bytes), "wheel", { extractDir: site });
+  installWheel(pyodide, new Uint8Array(bytes));
   const checker = pyodide.pyimport("checker");
   return (request) => checker.handle(request);
 }
