@@ -1,4 +1,4 @@
-"""Parity: the wheel the site serves, put into real Pyodide under Node by the worker's own code
+"""Parity: the wheel the site serves, put on real Pyodide's path under Node by the worker's own code
 (``wheel.mjs``), answers exactly as CPython does, with the npm package's full standard library (the
 site's stand-ins in place) and with the trimmed one the site serves."""
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from checker import handle
-from overrides.sitegen.runtime import served_wheel, wheel
 from tests.cases import CASES
+from tests.helpers import wheel_path
 from tools.stdlib import COPIED, FILES, LOCK, PYODIDE, STAND_INS, runtime_files, sources, write_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,9 +45,7 @@ def _run(tmp_path: Path, index: Path) -> dict[str, Any]:
     assert (PYODIDE / "pyodide.mjs").exists(), "run `make setup` (npm ci) first"
     path = tmp_path / "requests.json"
     path.write_text(json.dumps(REQUESTS), encoding="utf-8")
-    served = tmp_path / wheel().name
-    served.write_bytes(served_wheel())
-    command = [node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(served), str(path), str(index)]
+    command = [node, str(ROOT / "tests" / "pyodide" / "run.mjs"), str(wheel_path()), str(path), str(index)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     out: dict[str, Any] = json.loads(result.stdout)
@@ -57,7 +55,7 @@ def _run(tmp_path: Path, index: Path) -> dict[str, Any]:
 def _same_as_cpython(out: dict[str, Any]) -> None:
     assert out["platform"] == "emscripten"
     assert out["python"] != sys.version.split(" ")[0], "expected Pyodide's own Python, not the host's"
-    assert "/site-packages/checker/" in out["checker_file"]
+    assert out["checker_file"].endswith(f"/site-packages/{wheel_path().name}/checker/__init__.py")
     assert NOT_HERE in out["unpack"], f"unpackArchive did not meet the stand-ins: {out['unpack'][-300:]}"
     assert len(out["replies"]) == len(REQUESTS)
     for request, reply in zip(REQUESTS, out["replies"], strict=True):
@@ -101,11 +99,11 @@ def test_the_trimmed_stdlib_gives_the_same_replies(tmp_path: Path) -> None:
     assert "JSONDecodeError" in out["traceback"]
 
 
-def test_the_worker_writes_the_wheel_itself() -> None:
+def test_the_worker_puts_the_wheel_on_the_path_itself() -> None:
     """The worker puts the checker in place with the code the tests above run (wheel.mjs), never
     with Pyodide's unpackArchive, which the site's Python cannot run."""
     source = WORKER.read_text(encoding="utf-8")
     assert 'import { installWheel } from "./wheel.mjs";' in source
-    assert "installWheel(pyodide, new Uint8Array(bytes))" in source
+    assert 'installWheel(pyodide, new Uint8Array(bytes), wheel.split("/").pop())' in source
     assert "unpackArchive" not in source
     assert "docs/javascripts/checker/wheel.mjs" in (ROOT / "tests" / "pyodide" / "run.mjs").read_text(encoding="utf-8")

@@ -1,11 +1,10 @@
 """Precompressed copies of the checker's runtime for hosts that serve them: ``make build`` runs
 ``python -m tools.precompress site`` after MkDocs, which writes ``FILE.gz`` (Python's gzip, level 9)
 and ``FILE.br`` (Node's built-in brotli, quality 11, through ``brotli.mjs`` beside this module)
-next to each large file of the runtime (the WebAssembly, Pyodide's scripts, the standard library,
-the checker wheel, whose files are stored uncompressed), where the copy is at least a tenth
-smaller. nginx (``gzip_static``, ``brotli_static``), Netlify and Cloudflare send them to a browser
-that accepts them, instead of compressing on the fly (or, for a host that does not compress, not at
-all).
+next to each large file of the runtime (the WebAssembly, Pyodide's scripts, the standard library),
+where the copy is at least a tenth smaller. nginx (``gzip_static``, ``brotli_static``), Netlify
+and Cloudflare send them to a browser that accepts them, instead of compressing on the fly (or,
+for a host that does not compress, not at all).
 
 Only under the content-addressed folders (``assets/pyodide/``, ``assets/checker/``), so a copy can
 never go stale: a new runtime is a new folder.
@@ -22,9 +21,9 @@ from pathlib import Path
 __all__ = ["LARGE", "precompress", "write_copies"]
 
 HERE = Path(__file__).resolve().parent
-# Smaller files are not worth a second request path.
+# Smaller files are not worth a second request path; the wheel is a zip of deflated files already.
 LARGE = 100_000
-SUFFIXES = (".wasm", ".mjs", ".zip", ".json", ".whl")
+SUFFIXES = (".wasm", ".mjs", ".zip", ".json")
 FOLDERS = ("assets/pyodide", "assets/checker")
 
 

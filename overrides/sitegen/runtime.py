@@ -2,20 +2,14 @@
 library and lock file from ``tools/stdlib.py``) and the checker wheel from ``dist/``, each under a
 path named by its content so a release never goes stale. The worker script is named by its content
 with the site's other scripts, and the service worker written, once the pages are built
-(``sitegen/release.py``).
-
-The wheel is served with its files stored rather than deflated: the worker writes them into
-Python's file system itself (``wheel.mjs``), with no unzipping, and the host's HTTP compression
-shrinks the whole file on the way."""
+(``sitegen/release.py``)."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
 import shutil
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from overrides.sitegen.words import ROOT
 from tools.stdlib import COPIED, PYODIDE, runtime_digest, runtime_files
 
-__all__ = ["PRELOADED", "runtime_paths", "runtime_sizes", "served_wheel", "wheel", "write_runtime"]
+__all__ = ["PRELOADED", "runtime_paths", "runtime_sizes", "wheel", "write_runtime"]
 
 
 def _pyodide_version() -> str:
@@ -41,24 +35,17 @@ def wheel() -> Path:
     return wheels[0]
 
 
-def served_wheel() -> bytes:
-    """The wheel as the site serves it: the same files, names, dates and RECORD (whose hashes are of
-    the files' contents), each stored instead of deflated; still a valid wheel."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(wheel()) as built, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as served:
-        for info in built.infolist():
-            copy = zipfile.ZipInfo(info.filename, info.date_time)
-            copy.external_attr, copy.create_system = info.external_attr, info.create_system
-            served.writestr(copy, built.read(info))
-    return buffer.getvalue()
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def runtime_paths() -> dict[str, str]:
     """Where the runtime files go in the site, by content or version, so a release never goes stale
     (the worker script's name gets its content hash after the build, in ``sitegen/release.py``)."""
+    built = wheel()
     return {
         "runtime": f"assets/pyodide/{_pyodide_version()}-{runtime_digest()}/",
-        "wheel": f"assets/checker/{hashlib.sha256(served_wheel()).hexdigest()[:16]}/{wheel().name}",
+        "wheel": f"assets/checker/{_digest(built)}/{built.name}",
         "worker": "javascripts/checker/worker.mjs",
     }
 
@@ -87,7 +74,7 @@ def runtime_sizes() -> dict[str, int]:
     compresses with gzip sends it."""
     files = {name: (PYODIDE / name).read_bytes() for name in COPIED}
     files.update(runtime_files())
-    files["wheel"] = served_wheel()
+    files["wheel"] = wheel().read_bytes()
     total = sum(len(data) for data in files.values())
     return {"counted": total, "total": total, "gzip": sum(_gzip_size(data) for data in files.values())}
 
@@ -106,4 +93,4 @@ def write_runtime(site: Path) -> None:
         (runtime / name).write_bytes(data)
     target = site / paths["wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(served_wheel())
+    shutil.copyfile(wheel(), target)

@@ -11,12 +11,13 @@
 // wheel, once the checker has answered: the error it raises, or "" if it unpacked it.
 import { loadPyodide } from "pyodide";
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { installWheel } from "../../docs/javascripts/checker/wheel.mjs";
 
 const [wheelPath, requestsPath, indexDir] = process.argv.slice(2);
 const pyodide = await loadPyodide(indexDir ? { indexURL: `${indexDir}/` } : {});
 const wheel = new Uint8Array(readFileSync(wheelPath));
-installWheel(pyodide, wheel);
+installWheel(pyodide, wheel, basename(wheelPath));
 const checker = pyodide.pyimport("checker");
 const requests = JSON.parse(readFileSync(requestsPath, "utf8"));
 const replies = requests.map((request) => checker.handle(request));

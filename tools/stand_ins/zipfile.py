@@ -1,7 +1,7 @@
 """Stand-in for ``zipfile`` in the site's Python (see ``tools/stdlib.py``).
 
 Pyodide's start-up imports ``ZipFile`` for installing packages, which the checker never does (its
-files are written by the page's worker); using it, or anything else from here, fails with a message
+wheel is imported as it is, by Python's own zipimport); using it, or anything else from here, fails with a message
 that says why.
 """
 
