@@ -18,8 +18,8 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 def read_text(*parts: str) -> str:
     """The UTF-8 text of the package file at ``parts`` (e.g. ``"data", "regimes.json"``)."""
     path = os.path.join(_HERE, *parts)
-    get_data = getattr(__spec__.loader, "get_data", None)
-    if get_data is None:  # a loader that cannot read files: the module came from a plain folder
+    get_data = getattr(getattr(__spec__, "loader", None), "get_data", None)
+    if get_data is None:  # no loader that reads files (the module was run some other way)
         with open(path, encoding="utf-8") as file:
             return file.read()
     data: bytes = get_data(path)

@@ -104,6 +104,6 @@ def test_the_worker_puts_the_wheel_on_the_path_itself() -> None:
     with Pyodide's unpackArchive, which the site's Python cannot run."""
     source = WORKER.read_text(encoding="utf-8")
     assert 'import { installWheel } from "./wheel.mjs";' in source
-    assert 'installWheel(pyodide, new Uint8Array(bytes), wheel.split("/").pop())' in source
+    assert 'installWheel(pyodide, new Uint8Array(bytes), decodeURIComponent(wheel.split("/").pop()))' in source
     assert "unpackArchive" not in source
     assert "docs/javascripts/checker/wheel.mjs" in (ROOT / "tests" / "pyodide" / "run.mjs").read_text(encoding="utf-8")

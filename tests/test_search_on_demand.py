@@ -1,6 +1,7 @@
 """On the checker's pages the theme's search (its index and its worker) downloads only when the
 reader opens search, and then finds pages as before; every other page loads search with the page.
-If the theme changes how it asks for them, the first test fails (search then loads with the page)."""
+If the theme changes how it asks for them, search loads with the page again and the checker-page
+tests fail."""
 
 from __future__ import annotations
 
@@ -99,3 +100,12 @@ def test_other_pages_load_search_with_the_page(tab: tuple[Page, list[str], list[
     assert [u for u in requests if u.endswith("/search/search_index.json")] == [_index(base_url, "")]
     assert any(THEME_WORKER.search(w) for w in workers)
     assert not any(SCRIPT.search(u) for u in requests)
+
+
+def test_arriving_from_a_search_result_loads_search_at_once(tab: tuple[Page, list[str], list[str]], base_url: str) -> None:
+    """A search result opens the checker page with ``?h=`` (the words to highlight), which needs the
+    index: then nothing is held back, and the theme marks the word on the page."""
+    page, requests, _ = tab
+    page.goto(f"{base_url}checker/?h=detainer", wait_until="load")
+    page.wait_for_selector("mark[data-md-highlight]", state="attached", timeout=30_000)
+    assert [u for u in requests if u.endswith("/search/search_index.json")] == [_index(base_url, "")]

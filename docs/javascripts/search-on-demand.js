@@ -11,6 +11,9 @@
 // of the theme asks otherwise, nothing matches and search loads with the page, as before.
 (() => {
   "use strict";
+  // Arriving from a search result (`?h=…`), the theme highlights the words found, which needs the
+  // index at once: nothing is held back then.
+  if (new URLSearchParams(location.search).has("h")) return;
   let config;
   try {
     config = JSON.parse(document.getElementById("__config").textContent);

@@ -46,7 +46,7 @@ const traceback = pyodide.runPython(
 );
 let unpack = "";
 try {
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: "/tmp/unpacked" });
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: "/unpacked" });
 } catch (error) {
   unpack = String(error.message || error);
 }

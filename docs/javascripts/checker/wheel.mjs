@@ -8,7 +8,7 @@
 // Writes the wheel `bytes` (a Uint8Array) into site-packages as `name` and puts it on sys.path;
 // returns its path.
 export function installWheel(pyodide, bytes, name) {
-  if (!/^[A-Za-z0-9_.-]+\.whl$/.test(name)) throw new Error(`${name}: not a wheel's file name`);
+  if (!/^[A-Za-z0-9_.+!-]+\.whl$/.test(name)) throw new Error(`${name}: not a wheel's file name`);
   const path = `${pyodide.runPython("import site; site.getsitepackages()[0]")}/${name}`;
   pyodide.FS.writeFile(path, bytes);
   pyodide.pyimport("sys").path.append(path);

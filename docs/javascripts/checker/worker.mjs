@@ -98,7 +98,7 @@ async function start() {
     }),
   ]);
   progress("checker");
-  installWheel(pyodide, new Uint8Array(bytes), wheel.split("/").pop());
+  installWheel(pyodide, new Uint8Array(bytes), decodeURIComponent(wheel.split("/").pop()));
   const checker = pyodide.pyimport("checker");
   return (request) => checker.handle(request);
 }
