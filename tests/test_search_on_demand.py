@@ -102,7 +102,9 @@ def test_other_pages_load_search_with_the_page(tab: tuple[Page, list[str], list[
     assert not any(SCRIPT.search(u) for u in requests)
 
 
-def test_arriving_from_a_search_result_loads_search_at_once(tab: tuple[Page, list[str], list[str]], base_url: str) -> None:
+def test_arriving_from_a_search_result_loads_search_at_once(
+    tab: tuple[Page, list[str], list[str]], base_url: str
+) -> None:
     """A search result opens the checker page with ``?h=`` (the words to highlight), which needs the
     index: then nothing is held back, and the theme marks the word on the page."""
     page, requests, _ = tab
