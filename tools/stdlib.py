@@ -20,8 +20,8 @@ and ``zipfile._path`` as well (85 kB of the zip). Each stand-in has just the nam
 from it at start-up: ``shutil``'s two registration calls do nothing, and using anything else raises
 an error that says the module is not part of this site's Python. So ``pyodide.unpackArchive``,
 ``loadPackage`` and ``micropip`` do not work on the site; the checker uses none of them (its
-worker puts the wheel itself on Python's path, ``docs/javascripts/checker/wheel.mjs``). The trace runs
-with the stand-ins in place, so the list holds only what the site's Python really imports.
+worker puts the wheel itself on Python's path, ``docs/javascripts/checker/wheel.mjs``). The trace
+runs with the stand-ins in place, so the list holds only what the site's Python really imports.
 
 ``pyodide-lock.json`` keeps the stock file's ``info`` (its ABI version is checked at start-up)
 with ``"packages": {}``: the checker loads no Pyodide packages, so the stock list is dead weight.
